@@ -1,0 +1,51 @@
+"""LearnPM: a self-hostable learning platform for IT project managers."""
+import os
+
+from flask import Flask
+
+from .config import Config, apply_environment, ensure_secret_key
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object(Config)
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        apply_environment(app.config)
+    else:
+        app.config.from_mapping(test_config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config["SQLALCHEMY_DATABASE_URI"] = (
+        app.config["SQLALCHEMY_DATABASE_URI"]
+        or f"sqlite:///{os.path.join(app.instance_path, 'learnpm.sqlite')}")
+    ensure_secret_key(app)
+
+    register_extensions(app)
+    register_blueprints(app)
+    from . import errors, security, templating
+    errors.register(app)
+    security.register(app)
+    templating.register(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from . import models  # noqa: F401 - registers the tables with SQLAlchemy
+    from .database import install_sqlite_tuning
+    from .extensions import csrf, db, limiter, login_manager, migrate
+    from .store import init_store
+
+    install_sqlite_tuning()
+    db.init_app(app)
+    migrate.init_app(app, db, directory=os.path.join(os.path.dirname(__file__), "..", "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    init_store(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from . import auth, cli, learn, main, quiz
+
+    for blueprint in (main.bp, auth.bp, learn.bp, quiz.bp, cli.bp):
+        app.register_blueprint(blueprint)

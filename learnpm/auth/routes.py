@@ -1,0 +1,110 @@
+from functools import cache
+from urllib.parse import urlsplit
+
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy import func, select
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from ..extensions import db, limiter, login_manager
+from ..models import User
+from . import bp
+from .forms import LoginForm, ProfileForm, RegisterForm
+
+
+
+@login_manager.user_loader
+def load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+login_manager.login_view = "auth.login"
+login_manager.login_message = "Log in to see that page."
+login_manager.login_message_category = "info"
+login_manager.session_protection = "basic"
+
+
+def safe_next(target: str | None) -> str | None:
+    """Accept only a same-site path such as '/modules/x', never another host."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else None
+
+
+def _email_key() -> str:
+    return (request.form.get("email") or "").strip().lower() or request.remote_addr or "-"
+
+
+def _find_user(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.dashboard"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        if _find_user(form.email.data):
+            form.email.errors.append("An account with this email exists. Log in instead.")
+        else:
+            user = User(name=form.name.data.strip(), email=form.email.data.strip().lower())
+            user.set_password(form.password.data)
+            db.session.add(user)
+            db.session.commit()
+            login_user(user)
+            flash(f"Welcome to LearnPM, {user.name}. Start with a module or a learning path.",
+                  "success")
+            return redirect(safe_next(request.args.get("next")) or url_for("main.dashboard"))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
+@limiter.limit("5 per minute", key_func=_email_key, methods=["POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.dashboard"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = _find_user(form.email.data)
+        password_ok = (user.check_password(form.password.data) if user
+                       else _check_dummy(form.password.data))
+        if user and password_ok and user.active:
+            login_user(user, remember=form.remember.data)
+            flash(f"Welcome back, {user.name}.", "success")
+            return redirect(safe_next(request.args.get("next")) or url_for("main.dashboard"))
+        form.password.errors.append("That email and password don't match an active account.")
+    return render_template("auth/login.html", form=form)
+
+
+@cache
+def _dummy_hash() -> str:
+    return generate_password_hash("no account has this password")
+
+
+def _check_dummy(password: str) -> bool:
+    """Hash anyway when the email is unknown, so a miss takes as long as a wrong password."""
+    check_password_hash(_dummy_hash(), password)
+    return False
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    flash("You have logged out.", "info")
+    return redirect(url_for("main.home"))
+
+
+@bp.route("/account/profile", methods=["GET", "POST"])
+@login_required
+def profile():
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        form.populate_obj(current_user)
+        db.session.commit()
+        flash("Your profile is saved.", "success")
+        return redirect(url_for("auth.profile"))
+    return render_template("auth/profile.html", form=form)

@@ -1,0 +1,170 @@
+"""The immutable records the catalog is made of. No I/O, no Flask."""
+from dataclasses import dataclass, field
+
+CATEGORIES = {
+    "foundations": "Foundations",
+    "skill": "Skills",
+    "core-duty": "Core duties",
+    "methodology": "Methodologies",
+    "certification": "Certifications",
+}
+LEVELS = ("beginner", "intermediate", "advanced")
+WORDS_PER_MINUTE = 200
+
+
+@dataclass(frozen=True)
+class Module:
+    slug: str
+    title: str
+    summary: str
+    category: str
+    level: str
+    tags: tuple[str, ...]
+    minutes: int
+    words: int
+    prerequisites: tuple[str, ...]
+    related: tuple[str, ...]
+    contact_hours: float | None
+    certifications: tuple[str, ...]
+    body: str
+    source: str  # path relative to the content folder's parent, for messages
+    field_lines: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def line_of(self, name: str) -> int:
+        return self.field_lines.get(name, 1)
+
+    @property
+    def category_name(self) -> str:
+        return CATEGORIES[self.category]
+
+
+@dataclass(frozen=True)
+class LearningPath:
+    slug: str
+    title: str
+    summary: str
+    modules: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Domain:
+    id: str
+    name: str
+    weight: float
+    tasks: tuple[Task, ...] = ()
+
+
+@dataclass(frozen=True)
+class Band:
+    name: str
+    floor: float
+
+
+@dataclass(frozen=True)
+class Break:
+    after: int
+    minutes: int
+
+
+@dataclass(frozen=True)
+class ExamBlueprint:
+    id: str
+    name: str
+    body: str
+    bank: str
+    questions: int
+    scored: int
+    minutes: int
+    breaks: tuple[Break, ...]
+    domains: tuple[Domain, ...]
+    result_kind: str  # "pass_mark" or "ratings"
+    pass_percent: float | None
+    bands: tuple[Band, ...]
+    approach_mix: str
+    notes: str
+    source: str
+    as_of: str
+    file: str
+
+    def domain(self, domain_id: str) -> Domain | None:
+        return next((d for d in self.domains if d.id == domain_id), None)
+
+    @property
+    def task_ids(self) -> set[str]:
+        return {task.id for d in self.domains for task in d.tasks}
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str  # stable letter in authored order: a, b, c, ...
+    text: str
+    correct: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class Pair:
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    bank: str
+    type: str  # single | multiple | true_false | matching
+    domain: str
+    task: str | None
+    approach: str | None
+    style: str | None
+    difficulty: str
+    modules: tuple[str, ...]
+    shuffle: bool
+    stem: str
+    options: tuple[Option, ...]
+    pairs: tuple[Pair, ...]
+    explanation: str
+    version: str  # hash of everything a learner sees, so results can pin it
+    source: str
+    line: int
+
+    @property
+    def correct_keys(self) -> frozenset[str]:
+        return frozenset(o.key for o in self.options if o.correct)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    modules: dict[str, Module] = field(default_factory=dict)
+    paths: dict[str, LearningPath] = field(default_factory=dict)
+    exams: dict[str, ExamBlueprint] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)  # by id
+    errors: tuple = ()
+
+    def bank(self, bank: str) -> list[Question]:
+        return [q for q in self.questions.values() if q.bank == bank]
+
+    def bank_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for question in self.questions.values():
+            counts[question.bank] = counts.get(question.bank, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def paths_with(self, slug: str) -> list[LearningPath]:
+        return [p for p in self.paths.values() if slug in p.modules]
+
+    def summary(self) -> dict:
+        return {
+            "modules": len(self.modules),
+            "paths": len(self.paths),
+            "exams": len(self.exams),
+            "questions": self.bank_counts(),
+            "errors": [e.as_dict() for e in self.errors],
+        }

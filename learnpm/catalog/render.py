@@ -1,0 +1,66 @@
+"""The one Markdown renderer for content files.
+
+Modules are trusted content written by the project's authors, so their HTML is not
+sanitised; user-written text goes through `learnpm.text.render_user_markdown` instead.
+"""
+from dataclasses import dataclass
+from typing import Callable
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+LinkResolver = Callable[[str, str], str]  # (scheme, target) -> URL
+
+EXTENSIONS = ["extra", "admonition", "sane_lists", "toc"]
+EXTENSION_CONFIGS = {
+    "toc": {"permalink": "#", "permalink_title": "Link to this section", "toc_depth": "2-3"},
+}
+
+
+@dataclass(frozen=True)
+class RenderedModule:
+    html: str
+    toc: tuple  # ((anchor, title, level), ...)
+
+
+class _ContentLinks(Treeprocessor):
+    """Turn `module:slug#anchor` and `practice:bank/domain` hrefs into site URLs."""
+
+    def __init__(self, md, resolve: LinkResolver):
+        super().__init__(md)
+        self.resolve = resolve
+
+    def run(self, root: Element) -> None:
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            scheme, _, rest = href.partition(":")
+            if scheme in ("module", "practice") and rest:
+                target, _, anchor = rest.partition("#")
+                link.set("href", self.resolve(scheme, target) + (f"#{anchor}" if anchor else ""))
+            elif href.startswith(("http://", "https://")):
+                link.set("rel", "noopener")
+
+
+class _ContentLinksExtension(Extension):
+    def __init__(self, resolve: LinkResolver):
+        super().__init__()
+        self.resolve = resolve
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API name
+        md.treeprocessors.register(_ContentLinks(md, self.resolve), "learnpm_links", 5)
+
+
+def _flatten(tokens, out: list) -> list:
+    for token in tokens:
+        out.append((token["id"], token["name"], token["level"]))
+        _flatten(token["children"], out)
+    return out
+
+
+def render_module(body: str, resolve: LinkResolver) -> RenderedModule:
+    md = markdown.Markdown(extensions=[*EXTENSIONS, _ContentLinksExtension(resolve)],
+                           extension_configs=EXTENSION_CONFIGS, output_format="html")
+    html = md.convert(body)
+    return RenderedModule(html=html, toc=tuple(_flatten(md.toc_tokens, [])))

@@ -1,0 +1,93 @@
+"""Declarative checks for the fields of a content record.
+
+Each spec lists the fields a record may have; `read_record` returns the cleaned
+values and reports every problem with the line of the offending key.
+"""
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from .errors import ContentProblems
+from .yamltext import LineMap
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: type | tuple[type, ...] = str
+    required: bool = True
+    choices: tuple = ()
+    default: Any = None
+    item_kind: type | None = None  # for list fields: the type of each item
+    check: Callable[[Any], str | None] | None = None  # returns a message when invalid
+
+    def describe(self) -> str:
+        if self.kind is list:
+            return f"a list of {_type_name(self.item_kind or str)}s"
+        return _type_name(self.kind)
+
+
+def _type_name(kind) -> str:
+    if isinstance(kind, tuple):
+        return " or ".join(_type_name(k) for k in kind)
+    return {str: "text", int: "whole number", float: "number", list: "list", bool: "true/false",
+            dict: "mapping"}.get(kind, kind.__name__)
+
+
+def _matches(value, kind) -> bool:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    if isinstance(value, bool) and bool not in kinds:
+        return False  # YAML's yes/true must not pass as a number
+    if float in kinds and isinstance(value, int):
+        return True
+    return isinstance(value, kinds)
+
+
+def read_record(record: Any, spec: tuple[Field, ...], where: tuple[str, int],
+                problems: ContentProblems, what: str = "record") -> dict | None:
+    """Validate `record` against `spec`. Returns cleaned values, or None if unusable."""
+    path, line = where
+    if not isinstance(record, LineMap):
+        problems.add(path, line, f"{what} must be a mapping of fields")
+        return None
+    known = {field.name for field in spec}
+    for key in record:
+        if key not in known:
+            problems.add(path, record.line_of(key),
+                         f"unknown field '{key}' (expected one of: {', '.join(sorted(known))})")
+    values: dict = {}
+    ok = True
+    for field in spec:
+        ok &= _read_field(record, field, path, problems, values)
+    return values if ok else None
+
+
+def _read_field(record: LineMap, field: Field, path: str, problems: ContentProblems,
+                values: dict) -> bool:
+    if field.name not in record or record[field.name] is None:
+        if field.required:
+            problems.add(path, record.line, f"missing required field '{field.name}'")
+            return False
+        values[field.name] = field.default() if callable(field.default) else field.default
+        return True
+    value = record[field.name]
+    line = record.line_of(field.name)
+    if not _matches(value, field.kind):
+        problems.add(path, line, f"field '{field.name}' must be {field.describe()}")
+        return False
+    if field.kind is list and field.item_kind is not None:
+        bad = [item for item in value if not _matches(item, field.item_kind)]
+        if bad:
+            problems.add(path, line, f"field '{field.name}' must be {field.describe()}")
+            return False
+    if isinstance(value, str) and field.kind is str and not value.strip():
+        problems.add(path, line, f"field '{field.name}' is empty")
+        return False
+    if field.choices and value not in field.choices:
+        problems.add(path, line, f"field '{field.name}' is '{value}'; expected one of: "
+                                 f"{', '.join(map(str, field.choices))}")
+        return False
+    if field.check and (message := field.check(value)):
+        problems.add(path, line, f"field '{field.name}' {message}")
+        return False
+    values[field.name] = value
+    return True

@@ -1,0 +1,56 @@
+"""Reading progress: the database side of the library."""
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..extensions import db
+from ..models import ModuleProgress, utcnow
+
+
+def progress_by_slug(user_id: int) -> dict[str, ModuleProgress]:
+    """All of a learner's progress in one query (pages must not query per module)."""
+    rows = db.session.scalars(select(ModuleProgress).where(ModuleProgress.user_id == user_id))
+    return {row.module_slug: row for row in rows}
+
+
+def completed_slugs(user_id: int) -> set[str]:
+    rows = db.session.scalars(select(ModuleProgress.module_slug).where(
+        ModuleProgress.user_id == user_id, ModuleProgress.completed_at.is_not(None)))
+    return set(rows)
+
+
+def _get_or_create(user_id: int, slug: str) -> ModuleProgress:
+    row = db.session.scalar(select(ModuleProgress).where(
+        ModuleProgress.user_id == user_id, ModuleProgress.module_slug == slug))
+    if row is None:
+        row = ModuleProgress(user_id=user_id, module_slug=slug)
+        db.session.add(row)
+    return row
+
+
+def _commit_upsert(user_id: int, slug: str, change) -> ModuleProgress:
+    """Apply `change` to the learner's row, creating it; a double click cannot duplicate it."""
+    row = _get_or_create(user_id, slug)
+    change(row)
+    try:
+        db.session.commit()
+    except IntegrityError:  # another request created the row first: apply to that one
+        db.session.rollback()
+        row = _get_or_create(user_id, slug)
+        change(row)
+        db.session.commit()
+    return row
+
+
+def record_view(user_id: int, slug: str) -> ModuleProgress:
+    def touch(row: ModuleProgress) -> None:
+        row.last_viewed_at = utcnow()
+    return _commit_upsert(user_id, slug, touch)
+
+
+def set_completed(user_id: int, slug: str, completed: bool) -> ModuleProgress:
+    def mark(row: ModuleProgress) -> None:
+        if completed and row.completed_at is None:
+            row.completed_at = utcnow()
+        elif not completed:
+            row.completed_at = None
+    return _commit_upsert(user_id, slug, mark)

@@ -1,0 +1,60 @@
+from learnpm.security import HEADERS
+from tests.factories import make_progress
+
+
+def test_home_explains_and_links_to_the_library(client):
+    page = client.get("/").text
+    assert "LearnPM is a free, open-source place to learn IT project management" in page
+    assert 'href="/library"' in page
+    assert "not affiliated with or endorsed by" in page
+
+
+def test_healthz_needs_no_database(client, count_queries):
+    with count_queries() as counter:
+        response = client.get("/healthz")
+    assert response.json == {"status": "ok"} and counter.count == 0
+
+
+def test_security_headers_on_every_page(client):
+    for url in ("/", "/library", "/healthz", "/nope"):
+        response = client.get(url)
+        for name, value in HEADERS.items():
+            assert response.headers[name] == value
+    assert "script-src 'self'" in HEADERS["Content-Security-Policy"]
+    assert "unsafe-inline" not in HEADERS["Content-Security-Policy"]
+
+
+def test_pages_have_no_inline_script_or_style(client):
+    for url in ("/", "/library", "/modules/role", "/paths/basics", "/login", "/register"):
+        page = client.get(url).text
+        assert "<script>" not in page and "style=" not in page and "<style" not in page
+
+
+def test_new_learners_dashboard_says_where_to_start(client, auth):
+    auth.login()
+    page = client.get("/dashboard").text
+    assert "Start with a learning path" in page
+    assert "No path started yet" in page
+
+
+def test_dashboard_shows_paths_recent_reading_and_next_module(client, auth, app):
+    user_id = auth.login()
+    with app.app_context():
+        make_progress(user_id, "role", completed=True)
+    client.get("/modules/scheduling")
+    page = client.get("/dashboard").text
+    assert "Next in" in page and "Read “Risk registers”" in page
+    assert 'value="1" max="3"' in page
+    assert page.index("Scheduling basics") < page.index("1 module completed")
+
+
+def test_dashboard_query_count_is_fixed(client, auth, app, count_queries):
+    user_id = auth.login()
+    with count_queries() as before:
+        client.get("/dashboard")
+    with app.app_context():
+        for slug in ("role", "risks", "scheduling"):
+            make_progress(user_id, slug, completed=True)
+    with count_queries() as after:
+        client.get("/dashboard")
+    assert after.count == before.count
