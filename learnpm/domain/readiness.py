@@ -1,0 +1,61 @@
+"""How ready a learner looks for an exam, said in words with what it rests on.
+
+It is a rule of thumb, not a prediction the exam bodies endorse: it compares recent
+results with the pass mark (or, where none is published, the "Target" band) and says
+how much evidence it has.
+"""
+from dataclasses import dataclass
+from typing import Sequence
+
+
+@dataclass(frozen=True)
+class ReadinessInput:
+    exam_percents: Sequence[float]  # most recent first, full or scaled simulations
+    practice_correct: int
+    practice_total: int
+    weak_domains: Sequence[str]  # domains under the bar in recent results
+    threshold: float  # percent that counts as a pass (or the Target band's floor)
+
+
+@dataclass(frozen=True)
+class Readiness:
+    level: str  # "unknown" | "not-yet" | "close" | "ready"
+    headline: str
+    confidence: str  # "low" | "medium" | "high"
+    reasons: tuple[str, ...]
+
+
+MARGIN = 5  # points above the bar before we call someone ready
+
+
+def assess(data: ReadinessInput) -> Readiness:
+    answered = data.practice_total
+    recent = list(data.exam_percents[:3])
+    if not recent and answered < 20:
+        return Readiness("unknown", "Not enough to go on yet", "low", (
+            f"You have answered {answered} practice question{'s' if answered != 1 else ''}. "
+            "Take a short exam simulation or answer at least 20 questions for a first reading.",))
+    reasons = []
+    scores = []
+    if recent:
+        average = sum(recent) / len(recent)
+        scores.append(average)
+        reasons.append(f"Your last {len(recent)} exam simulation{'s' if len(recent) > 1 else ''} "
+                       f"averaged {average:.0f}%.")
+    if answered:
+        practice = 100 * data.practice_correct / answered
+        scores.append(practice)
+        reasons.append(f"You got {practice:.0f}% of {answered} recent practice questions right.")
+    reasons.append(f"The bar used is {data.threshold:.0f}%.")
+    if data.weak_domains:
+        reasons.append("Below the bar in: " + ", ".join(data.weak_domains) + ".")
+    # Simulations weigh more than practice: they are timed and mixed like the real exam.
+    estimate = scores[0] if len(scores) == 1 else 0.7 * scores[0] + 0.3 * scores[1]
+    evidence = len(recent) * 60 + answered
+    confidence = "high" if evidence >= 200 and len(recent) >= 2 else (
+        "medium" if evidence >= 80 else "low")
+    if estimate >= data.threshold + MARGIN and not data.weak_domains:
+        return Readiness("ready", "Looking ready", confidence, tuple(reasons))
+    if estimate >= data.threshold - MARGIN:
+        return Readiness("close", "Getting close", confidence, tuple(reasons))
+    return Readiness("not-yet", "Not ready yet", confidence, tuple(reasons))

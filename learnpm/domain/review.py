@@ -1,0 +1,40 @@
+"""Spaced review of missed questions, scheduled with FSRS (the `fsrs` package).
+
+A missed question becomes a card due tomorrow; each review moves it further out when
+answered right and brings it back soon when missed, so it returns before it is forgotten.
+"""
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+from fsrs import Card, Rating, Scheduler
+
+# Steps in days, not minutes: LearnPM is a daily queue, not a flashcard session.
+SCHEDULER = Scheduler(learning_steps=(timedelta(days=1),), relearning_steps=(timedelta(days=1),),
+                      enable_fuzzing=False)
+
+
+@dataclass(frozen=True)
+class CardState:
+    data: dict  # fsrs Card.to_dict()
+    due: datetime  # naive UTC
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+
+
+def _naive(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def schedule(previous: dict | None, correct: bool, now: datetime) -> CardState:
+    """The card after one answer. `previous` is None for a question missed the first time."""
+    card = Card.from_dict(previous) if previous else Card(due=_aware(now))
+    rating = Rating.Good if correct else Rating.Again
+    card, _ = SCHEDULER.review_card(card, rating, review_datetime=_aware(now))
+    return CardState(card.to_dict(), _naive(card.due))
+
+
+def retrievability(data: dict, now: datetime) -> float:
+    """Chance (0..1) the learner still remembers this answer now."""
+    return SCHEDULER.get_card_retrievability(Card.from_dict(data), _aware(now))

@@ -1,0 +1,99 @@
+"""Quiz and exam attempts. Each item keeps a snapshot of the question as shown, so editing
+the bank later never changes a past result."""
+import enum
+from datetime import datetime
+
+from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .user import utcnow
+
+
+class Mode(enum.Enum):
+    PRACTICE = "practice"
+    EXAM = "exam"
+    REVIEW = "review"
+
+
+class Status(enum.Enum):
+    IN_PROGRESS = "in_progress"
+    SUBMITTED = "submitted"
+    EXPIRED = "expired"  # the clock ran out; scored at the deadline
+
+
+def _enum(kind):
+    return db.Enum(kind, native_enum=False, length=20,
+                   values_callable=lambda e: [m.value for m in e])
+
+
+class Attempt(db.Model):
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    bank: Mapped[str] = mapped_column(String(60))
+    mode: Mapped[Mode] = mapped_column(_enum(Mode))
+    status: Mapped[Status] = mapped_column(_enum(Status), default=Status.IN_PROGRESS)
+    started_at: Mapped[datetime] = mapped_column(default=utcnow)
+    deadline: Mapped[datetime | None]
+    submitted_at: Mapped[datetime | None]
+    current_section: Mapped[int] = mapped_column(default=1)
+    break_after: Mapped[list] = mapped_column(JSON, default=list)  # positions of breaks
+    break_minutes: Mapped[int] = mapped_column(default=0)
+    break_started_at: Mapped[datetime | None]
+    requested_count: Mapped[int] = mapped_column(default=0)
+    notes: Mapped[list] = mapped_column(JSON, default=list)  # e.g. "scaled down because ..."
+    correct: Mapped[int | None]
+    total: Mapped[int | None]
+    passed: Mapped[bool | None]
+    domain_results: Mapped[list | None] = mapped_column(JSON)  # [{domain, correct, total, band}]
+
+    items: Mapped[list["AttemptItem"]] = relationship(
+        back_populates="attempt", order_by="AttemptItem.position", cascade="all, delete-orphan")
+
+    @property
+    def finished(self) -> bool:
+        return self.status is not Status.IN_PROGRESS
+
+    @property
+    def percent(self) -> float | None:
+        return 100 * self.correct / self.total if self.total else None
+
+
+class AttemptItem(db.Model):
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempt.id", ondelete="CASCADE"),
+                                            index=True)
+    position: Mapped[int]  # 1-based
+    question_id: Mapped[str] = mapped_column(String(80))
+    question_version: Mapped[str] = mapped_column(String(20))
+    domain: Mapped[str] = mapped_column(String(60))
+    snapshot: Mapped[dict] = mapped_column(JSON)  # the question as shown, with its key
+    order: Mapped[list] = mapped_column(JSON)  # option keys, or right-hand items, as shown
+    response: Mapped[list | dict | None] = mapped_column(JSON)
+    answered_at: Mapped[datetime | None]
+    correct: Mapped[bool | None]
+    flagged: Mapped[bool] = mapped_column(default=False)
+
+    attempt: Mapped[Attempt] = relationship(back_populates="items")
+
+    @property
+    def answered(self) -> bool:
+        return self.answered_at is not None
+
+
+class ReviewCard(db.Model):
+    """A missed question in the learner's spaced-review queue."""
+
+    __table_args__ = (UniqueConstraint("user_id", "question_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[str] = mapped_column(String(80))
+    bank: Mapped[str] = mapped_column(String(60))
+    card: Mapped[dict] = mapped_column(JSON)  # fsrs Card.to_dict()
+    due: Mapped[datetime] = mapped_column(index=True)
+    reviews: Mapped[int] = mapped_column(default=0)
+    lapses: Mapped[int] = mapped_column(default=0)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -1,0 +1,214 @@
+"""Starting, answering and finishing attempts: the database side of quizzes and exams.
+
+Every answer is committed as it is given, so an acknowledged answer survives a crash.
+"""
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..catalog import ExamBlueprint, Question
+from ..domain import drawing, scoring, timing
+from ..domain.scoring import Band
+from ..extensions import db
+from ..models import Attempt, AttemptItem, Mode, Status, utcnow
+from ..store import get_catalog
+from .review_queue import record_misses
+
+
+class AnswerRefused(Exception):
+    """The answer cannot be taken; the message says why in plain words."""
+
+
+def snapshot(question: Question) -> dict:
+    return {
+        "type": question.type, "stem": question.stem, "explanation": question.explanation,
+        "options": [{"key": o.key, "text": o.text, "correct": o.correct, "why": o.why}
+                    for o in question.options],
+        "pairs": [{"left": p.left, "right": p.right} for p in question.pairs],
+        "modules": list(question.modules), "task": question.task,
+        "difficulty": question.difficulty,
+    }
+
+
+def answer_key(snap: dict) -> list[str]:
+    if snap["type"] == "matching":
+        return [str(i) for i in range(len(snap["pairs"]))]
+    return [o["key"] for o in snap["options"] if o["correct"]]
+
+
+def _items(questions: list[Question], rng: random.Random) -> list[AttemptItem]:
+    items = []
+    for position, question in enumerate(questions, start=1):
+        keys = ([str(i) for i in range(len(question.pairs))] if question.type == "matching"
+                else [o.key for o in question.options])
+        # Matching rows stay in order; the right-hand choices in each drop-down are shuffled.
+        order = drawing.option_order(keys, question.shuffle or question.type == "matching", rng)
+        items.append(AttemptItem(position=position, question_id=question.id,
+                                 question_version=question.version, domain=question.domain,
+                                 snapshot=snapshot(question), order=order))
+    return items
+
+
+def start_practice(user_id: int, bank: str, questions: list[Question], rng: random.Random
+                   ) -> Attempt:
+    attempt = Attempt(user_id=user_id, bank=bank, mode=Mode.PRACTICE,
+                      requested_count=len(questions), items=_items(questions, rng))
+    db.session.add(attempt)
+    db.session.commit()
+    return attempt
+
+
+def start_exam(user_id: int, exam: ExamBlueprint, bank: list[Question], size: int,
+               rng: random.Random) -> Attempt:
+    draw = drawing.draw_exam([drawing.Candidate(q.id, q.domain) for q in bank],
+                             {d.id: d.weight for d in exam.domains}, size, rng)
+    by_id = {q.id: q for q in bank}
+    questions = [by_id[qid] for qid in draw.question_ids]
+    full = size == exam.questions and not draw.scaled_down
+    now = utcnow()
+    attempt = Attempt(
+        user_id=user_id, bank=exam.bank, mode=Mode.EXAM, started_at=now,
+        deadline=timing.deadline_for(now, exam.minutes if full else drawing.scaled_minutes(
+            exam.minutes, exam.questions, len(questions))),
+        break_after=[b.after for b in exam.breaks] if full else [],
+        break_minutes=exam.breaks[0].minutes if full and exam.breaks else 0,
+        requested_count=size, notes=list(draw.notes), items=_items(questions, rng))
+    db.session.add(attempt)
+    db.session.commit()
+    return attempt
+
+
+def load_attempt(attempt_id: int, user_id: int) -> Attempt | None:
+    """The user's own attempt with its items, in two queries; None for anyone else's."""
+    return db.session.scalar(
+        select(Attempt).where(Attempt.id == attempt_id, Attempt.user_id == user_id)
+        .options(selectinload(Attempt.items)))
+
+
+def current_sections(attempt: Attempt) -> list[timing.Section]:
+    return timing.sections(len(attempt.items), attempt.break_after or [])
+
+
+def open_section(attempt: Attempt) -> timing.Section:
+    parts = current_sections(attempt)
+    return parts[min(attempt.current_section, len(parts)) - 1]
+
+
+@dataclass(frozen=True)
+class Saved:
+    item: AttemptItem
+    changed: bool
+
+
+def parse_response(item: AttemptItem, form) -> list | dict | None:
+    """Read a response from form data, keeping only values the question offers."""
+    snap = item.snapshot
+    if snap["type"] == "matching":
+        valid = set(item.order)
+        given = {str(i): form.get(f"match-{i}", "") for i in range(len(snap["pairs"]))}
+        chosen = {left: right for left, right in given.items() if right in valid}
+        return chosen or None
+    keys = {o["key"] for o in snap["options"]}
+    chosen = [k for k in form.getlist("answer") if k in keys]
+    if snap["type"] != "multiple":
+        chosen = chosen[:1]
+    return sorted(set(chosen)) or None
+
+
+def save_answer(attempt: Attempt, item: AttemptItem, response, flagged: bool | None) -> Saved:
+    now = utcnow()
+    if close_if_expired(attempt, now):
+        raise AnswerRefused("Time ran out before this answer arrived, so it was not saved. "
+                            "Your exam has been scored as it stood at the deadline.")
+    if attempt.finished:
+        raise AnswerRefused("This attempt is already submitted; answers can no longer change.")
+    if attempt.mode is Mode.EXAM and item.position not in open_section(attempt):
+        raise AnswerRefused("That question is in a section you have closed.")
+    if attempt.mode is Mode.PRACTICE and item.answered:
+        return Saved(item, False)  # practice answers are final once you've seen the key
+    changed = False
+    if flagged is not None and flagged != item.flagged:
+        item.flagged, changed = flagged, True
+    if response is not None:
+        marked = scoring.mark(item.snapshot["type"], answer_key(item.snapshot), response)
+        item.response, item.correct, item.answered_at = response, marked.correct, now
+        changed = True
+        if attempt.mode is Mode.PRACTICE:
+            record_misses(attempt.user_id, attempt.bank, [item], now)
+    if changed:
+        db.session.commit()
+    return Saved(item, changed)
+
+
+def effective_deadline(attempt: Attempt):
+    """The deadline, allowing for a break in progress (its time is given back on return)."""
+    if attempt.deadline is None or attempt.break_started_at is None:
+        return attempt.deadline
+    return attempt.deadline + timedelta(minutes=attempt.break_minutes)
+
+
+def close_if_expired(attempt: Attempt, now=None) -> bool:
+    """Score an attempt whose clock has run out. True if it was closed just now."""
+    now = now or utcnow()
+    if attempt.finished or timing.accepts_answers(now, effective_deadline(attempt)):
+        return False
+    finish(attempt, expired=True)
+    return True
+
+
+def close_expired_for(user_id: int) -> None:
+    """Score every abandoned attempt of a user whose deadline has passed."""
+    now = utcnow()
+    stale = db.session.scalars(
+        select(Attempt).where(Attempt.user_id == user_id, Attempt.status == Status.IN_PROGRESS,
+                              Attempt.deadline.is_not(None))
+        .options(selectinload(Attempt.items))).all()
+    for attempt in stale:
+        close_if_expired(attempt, now)
+
+
+def finish(attempt: Attempt, expired: bool = False) -> Attempt:
+    """Score and close an attempt. Finishing twice changes nothing."""
+    if attempt.finished:
+        return attempt
+    for item in attempt.items:
+        if item.correct is None:
+            item.correct = False
+    exam = get_catalog().exams.get(attempt.bank)
+    graded = exam is not None and attempt.mode is Mode.EXAM
+    result = scoring.score_attempt(
+        [(i.domain, bool(i.correct)) for i in attempt.items],
+        [d.id for d in exam.domains] if exam else [],
+        pass_percent=exam.pass_percent if graded else None,
+        bands=[Band(b.name, b.floor) for b in exam.bands] if graded else ())
+    attempt.correct, attempt.total, attempt.passed = result.correct, result.total, result.passed
+    attempt.domain_results = [{"domain": d.domain, "correct": d.correct, "total": d.total,
+                               "band": d.band} for d in result.domains]
+    attempt.status = Status.EXPIRED if expired else Status.SUBMITTED
+    attempt.submitted_at = attempt.deadline if expired else utcnow()
+    if attempt.mode is Mode.EXAM:
+        record_misses(attempt.user_id, attempt.bank, attempt.items, attempt.submitted_at)
+    db.session.commit()
+    return attempt
+
+
+def end_section(attempt: Attempt) -> None:
+    """Close the open section and start the optional break."""
+    if attempt.finished or attempt.current_section >= len(current_sections(attempt)):
+        return
+    attempt.current_section += 1
+    attempt.break_started_at = utcnow()
+    db.session.commit()
+
+
+def resume_after_break(attempt: Attempt) -> None:
+    """Give back the break time taken (up to the allowance) and restart the clock."""
+    if attempt.break_started_at is None or attempt.finished:
+        return
+    attempt.deadline += timing.break_credit(attempt.break_started_at, utcnow(),
+                                            attempt.break_minutes)
+    attempt.break_started_at = None
+    db.session.commit()

@@ -1,0 +1,151 @@
+"""Taking an attempt: one question at a time, answers saved as they are given."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from ..domain import timing
+from ..models import Mode, utcnow
+from ..store import get_catalog
+from . import bp
+from .attempts import (AnswerRefused, close_if_expired, effective_deadline, end_section, finish,
+                       load_attempt, open_section, parse_response, resume_after_break,
+                       save_answer)
+from .forms import AttemptForm
+
+
+def _own_attempt(attempt_id: int):
+    attempt = load_attempt(attempt_id, current_user.id)
+    if attempt is None:
+        abort(404)  # someone else's attempt looks exactly like a missing one
+    return attempt
+
+
+def _clock(attempt) -> dict:
+    deadline = effective_deadline(attempt)
+    left = timing.seconds_left(utcnow(), deadline)
+    return {"deadline": deadline, "seconds_left": left,
+            "time_left": timing.describe_duration(left) if left is not None else None}
+
+
+@bp.get("/attempts/<int:attempt_id>")
+@login_required
+def attempt(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if close_if_expired(attempt):
+        flash("Time ran out, so your exam was scored as it stood at the deadline.", "info")
+    if attempt.finished:
+        return redirect(url_for("quiz.result", attempt_id=attempt.id))
+    if attempt.break_started_at is not None:
+        return render_template("quiz/break.html", attempt=attempt, form=AttemptForm(),
+                               **_clock(attempt))
+    item = _chosen_item(attempt)
+    section = open_section(attempt) if attempt.mode is Mode.EXAM else None
+    return render_template(
+        "quiz/question.html", attempt=attempt, item=item, section=section,
+        exam=get_catalog().exams.get(attempt.bank), form=AttemptForm(),
+        answered=sum(1 for i in attempt.items if i.answered), **_clock(attempt))
+
+
+def _chosen_item(attempt):
+    items = attempt.items
+    if attempt.mode is Mode.EXAM:
+        section = open_section(attempt)
+        items = [i for i in items if i.position in section]
+    wanted = request.args.get("q", type=int)
+    chosen = next((i for i in items if i.position == wanted), None)
+    return chosen or next((i for i in items if not i.answered), items[-1])
+
+
+@bp.post("/attempts/<int:attempt_id>/items/<int:position>")
+@login_required
+def answer(attempt_id: int, position: int):
+    attempt = _own_attempt(attempt_id)
+    if not AttemptForm().validate_on_submit():
+        abort(400)
+    item = next((i for i in attempt.items if i.position == position), None)
+    if item is None:
+        abort(404)
+    flagged = request.form.get("flagged") == "1" if attempt.mode is Mode.EXAM else None
+    try:
+        save_answer(attempt, item, parse_response(item, request.form), flagged)
+    except AnswerRefused as refused:
+        flash(str(refused), "warning")
+        return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
+    if attempt.mode is Mode.PRACTICE and not item.answered:
+        flash("Choose an answer first.", "warning")
+    return redirect(_after_answer(attempt, position, request.form.get("go", "next")))
+
+
+def _after_answer(attempt, position: int, go: str) -> str:
+    if attempt.mode is Mode.PRACTICE:
+        return url_for("quiz.attempt", attempt_id=attempt.id, q=position)
+    if go == "review":
+        return url_for("quiz.review", attempt_id=attempt.id)
+    section = open_section(attempt)
+    target = {"next": position + 1, "prev": position - 1}.get(go)
+    if go.startswith("q-") and go[2:].isdigit():
+        target = int(go[2:])
+    if target is None or target not in section:
+        return url_for("quiz.review", attempt_id=attempt.id)
+    return url_for("quiz.attempt", attempt_id=attempt.id, q=target)
+
+
+@bp.get("/attempts/<int:attempt_id>/review")
+@login_required
+def review(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if close_if_expired(attempt) or attempt.finished:
+        return redirect(url_for("quiz.result", attempt_id=attempt.id))
+    section = open_section(attempt)
+    items = [i for i in attempt.items if i.position in section]
+    return render_template("quiz/review.html", attempt=attempt, items=items, section=section,
+                           last_section=section.last == len(attempt.items), form=AttemptForm(),
+                           show=request.args.get("show", "all"), **_clock(attempt))
+
+
+@bp.post("/attempts/<int:attempt_id>/submit")
+@login_required
+def submit(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if not AttemptForm().validate_on_submit():
+        abort(400)
+    if not close_if_expired(attempt) and not attempt.finished:
+        finish(attempt)
+        flash("Your answers are submitted and scored.", "success")
+    return redirect(url_for("quiz.result", attempt_id=attempt.id))
+
+
+@bp.post("/attempts/<int:attempt_id>/section")
+@login_required
+def next_section(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if not AttemptForm().validate_on_submit():
+        abort(400)
+    if not close_if_expired(attempt):
+        end_section(attempt)
+    return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
+
+
+@bp.post("/attempts/<int:attempt_id>/resume")
+@login_required
+def resume(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if not AttemptForm().validate_on_submit():
+        abort(400)
+    resume_after_break(attempt)
+    return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
+
+
+@bp.get("/attempts/<int:attempt_id>/result")
+@login_required
+def result(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    close_if_expired(attempt)
+    if not attempt.finished:
+        return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
+    catalog = get_catalog()
+    exam = catalog.exams.get(attempt.bank)
+    names = {d.id: d.name for d in exam.domains} if exam else {}
+    used = (attempt.submitted_at - attempt.started_at).total_seconds()
+    return render_template("quiz/result.html", attempt=attempt, exam=exam, names=names,
+                           time_used=timing.describe_duration(int(used)),
+                           modules=catalog.modules)
