@@ -3,6 +3,8 @@ from flask_login import current_user, login_required
 
 from ..domain.progress import path_progress, suggest_next
 from ..learn.services import progress_by_slug
+from ..quiz.insights import in_progress
+from ..quiz.review_queue import due_count
 from ..store import get_catalog
 from . import bp
 
@@ -34,7 +36,8 @@ def dashboard():
     recent_paths = [p.slug for r in recent for p in catalog.paths_with(r.module_slug)]
     suggestion = suggest_next(progress, recent_paths, STARTING_PATH)
     return render_template(
-        "main/dashboard.html",
+        "main/dashboard.html", due_reviews=due_count(current_user.id),
+        open_attempts=in_progress(current_user.id),
         started=[(catalog.paths[p.slug], p) for p in progress if p.started],
         recent=[(catalog.modules[r.module_slug], r) for r in recent[:5]],
         suggestion=(catalog.paths[suggestion[0]], catalog.modules[suggestion[1]])

@@ -41,6 +41,7 @@ class Attempt(db.Model):
     break_minutes: Mapped[int] = mapped_column(default=0)
     break_started_at: Mapped[datetime | None]
     requested_count: Mapped[int] = mapped_column(default=0)
+    question_count: Mapped[int] = mapped_column(default=0)
     notes: Mapped[list] = mapped_column(JSON, default=list)  # e.g. "scaled down because ..."
     correct: Mapped[int | None]
     total: Mapped[int | None]

@@ -55,7 +55,8 @@ def _items(questions: list[Question], rng: random.Random) -> list[AttemptItem]:
 def start_practice(user_id: int, bank: str, questions: list[Question], rng: random.Random
                    ) -> Attempt:
     attempt = Attempt(user_id=user_id, bank=bank, mode=Mode.PRACTICE,
-                      requested_count=len(questions), items=_items(questions, rng))
+                      requested_count=len(questions), question_count=len(questions),
+                      items=_items(questions, rng))
     db.session.add(attempt)
     db.session.commit()
     return attempt
@@ -75,21 +76,28 @@ def start_exam(user_id: int, exam: ExamBlueprint, bank: list[Question], size: in
             exam.minutes, exam.questions, len(questions))),
         break_after=[b.after for b in exam.breaks] if full else [],
         break_minutes=exam.breaks[0].minutes if full and exam.breaks else 0,
-        requested_count=size, notes=list(draw.notes), items=_items(questions, rng))
+        requested_count=size, question_count=len(questions), notes=list(draw.notes),
+        items=_items(questions, rng))
     db.session.add(attempt)
     db.session.commit()
     return attempt
 
 
-def load_attempt(attempt_id: int, user_id: int) -> Attempt | None:
-    """The user's own attempt with its items, in two queries; None for anyone else's."""
-    return db.session.scalar(
-        select(Attempt).where(Attempt.id == attempt_id, Attempt.user_id == user_id)
-        .options(selectinload(Attempt.items)))
+def load_attempt(attempt_id: int, user_id: int, with_items: bool = True) -> Attempt | None:
+    """The user's own attempt (with its items in one more query); None for anyone else's."""
+    query = select(Attempt).where(Attempt.id == attempt_id, Attempt.user_id == user_id)
+    if with_items:
+        query = query.options(selectinload(Attempt.items))
+    return db.session.scalar(query)
+
+
+def load_item(attempt: Attempt, position: int) -> AttemptItem | None:
+    return db.session.scalar(select(AttemptItem).where(
+        AttemptItem.attempt_id == attempt.id, AttemptItem.position == position))
 
 
 def current_sections(attempt: Attempt) -> list[timing.Section]:
-    return timing.sections(len(attempt.items), attempt.break_after or [])
+    return timing.sections(attempt.question_count, attempt.break_after or [])
 
 
 def open_section(attempt: Attempt) -> timing.Section:

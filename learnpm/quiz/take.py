@@ -7,13 +7,13 @@ from ..models import Mode, utcnow
 from ..store import get_catalog
 from . import bp
 from .attempts import (AnswerRefused, close_if_expired, effective_deadline, end_section, finish,
-                       load_attempt, open_section, parse_response, resume_after_break,
+                       load_attempt, load_item, open_section, parse_response, resume_after_break,
                        save_answer)
 from .forms import AttemptForm
 
 
-def _own_attempt(attempt_id: int):
-    attempt = load_attempt(attempt_id, current_user.id)
+def _own_attempt(attempt_id: int, with_items: bool = True):
+    attempt = load_attempt(attempt_id, current_user.id, with_items)
     if attempt is None:
         abort(404)  # someone else's attempt looks exactly like a missing one
     return attempt
@@ -58,10 +58,10 @@ def _chosen_item(attempt):
 @bp.post("/attempts/<int:attempt_id>/items/<int:position>")
 @login_required
 def answer(attempt_id: int, position: int):
-    attempt = _own_attempt(attempt_id)
+    attempt = _own_attempt(attempt_id, with_items=False)  # one item is all an answer needs
     if not AttemptForm().validate_on_submit():
         abort(400)
-    item = next((i for i in attempt.items if i.position == position), None)
+    item = load_item(attempt, position)
     if item is None:
         abort(404)
     flagged = request.form.get("flagged") == "1" if attempt.mode is Mode.EXAM else None
@@ -98,7 +98,8 @@ def review(attempt_id: int):
     section = open_section(attempt)
     items = [i for i in attempt.items if i.position in section]
     return render_template("quiz/review.html", attempt=attempt, items=items, section=section,
-                           last_section=section.last == len(attempt.items), form=AttemptForm(),
+                           last_section=section.last == attempt.question_count,
+                           form=AttemptForm(),
                            show=request.args.get("show", "all"), **_clock(attempt))
 
 

@@ -32,6 +32,7 @@ def upgrade():
     sa.Column('break_minutes', sa.Integer(), nullable=False),
     sa.Column('break_started_at', sa.DateTime(), nullable=True),
     sa.Column('requested_count', sa.Integer(), nullable=False),
+    sa.Column('question_count', sa.Integer(), nullable=False),
     sa.Column('notes', sa.JSON(), nullable=False),
     sa.Column('correct', sa.Integer(), nullable=True),
     sa.Column('total', sa.Integer(), nullable=True),

@@ -58,3 +58,20 @@ def test_dashboard_query_count_is_fixed(client, auth, app, count_queries):
     with count_queries() as after:
         client.get("/dashboard")
     assert after.count == before.count
+
+
+def test_dashboard_puts_unfinished_exams_and_due_reviews_first(client, auth, app):
+    from datetime import timedelta
+
+    from learnpm.extensions import db
+    from learnpm.models import ReviewCard, utcnow
+    user_id = auth.login()
+    client.post("/practice/demo/exam", data={"size": 4})
+    with app.app_context():
+        db.session.add(ReviewCard(user_id=user_id, question_id="demo-001", bank="demo", card={},
+                                  due=utcnow() - timedelta(hours=1)))
+        db.session.commit()
+    page = client.get("/dashboard").text
+    assert "unfinished exam simulation" in page and "Resume it" in page
+    assert "1 missed question is due for review today." in page
+    assert page.index("Resume it") < page.index("Your learning paths")
