@@ -45,7 +45,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import auth, cli, learn, main, quiz
+    from . import admin, auth, cli, learn, main, quiz
 
-    for blueprint in (main.bp, auth.bp, learn.bp, quiz.bp, cli.bp):
+    for blueprint in (main.bp, auth.bp, learn.bp, quiz.bp, admin.bp, cli.bp):
         app.register_blueprint(blueprint)

@@ -1,15 +1,18 @@
 """Command-line tools: `flask --app learnpm content check`, `users create`, ..."""
 import json
 import sys
+from pathlib import Path
 
 import click
 from flask import Blueprint, current_app
 from sqlalchemy import func, select
 
 from .catalog import load
+from .catalog.bank_import import import_bank_file
 from .domain.passwords import password_problem
 from .extensions import db
 from .models import Role, User
+from .store import get_store
 
 bp = Blueprint("cli", __name__, cli_group=None)
 
@@ -37,6 +40,27 @@ def content_check(as_json: bool) -> None:
                    f"{f' ({banks})' if banks else ''}: "
                    f"{len(catalog.errors) or 'no'} problem{'' if len(catalog.errors) == 1 else 's'}")
     sys.exit(1 if catalog.errors else 0)
+
+
+@bp.cli.group()
+def questions() -> None:
+    """Import question banks."""
+
+
+@questions.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--bank", required=True, help="The bank (exam id) to add the questions to.")
+@click.option("--domain", help="The domain to file them under (default: the exam's first).")
+@click.option("--replace", is_flag=True, help="Overwrite an earlier import of the same file.")
+def questions_import(file: Path, bank: str, domain: str | None, replace: bool) -> None:
+    """Import a Moodle GIFT or Aiken file into a bank; unsupported questions are skipped."""
+    store = get_store()
+    report = import_bank_file(store.content_dir, store.catalog, file.name,
+                              file.read_text(encoding="utf-8", errors="replace"), bank, domain,
+                              replace)
+    for line in report.lines():
+        click.echo(line)
+    sys.exit(0 if report.ok else 1)
 
 
 @bp.cli.group()

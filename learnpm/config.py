@@ -18,7 +18,8 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # a form left open over lunch must still submit
-    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # the whole request; a bigger upload gets a 413 page
+    IMPORT_MAX_BYTES = 1024 * 1024
 
 
 def apply_environment(config) -> None:

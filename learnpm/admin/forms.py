@@ -1,0 +1,12 @@
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import BooleanField, SelectField
+
+class ImportForm(FlaskForm):
+    file = FileField("Question file",
+                     description="Moodle GIFT (.gift, .txt) or Aiken (.aiken, .txt), up to 1 MB.",
+                     validators=[FileRequired("Choose a file to import."),
+                                 FileAllowed(["gift", "txt", "aiken"],
+                                             "Upload a .gift, .aiken or .txt file.")])
+    target = SelectField("Bank and domain", validate_choice=True)
+    replace = BooleanField("Replace an earlier import of a file with the same name")
