@@ -37,7 +37,8 @@ def content_check(as_json: bool) -> None:
         banks = ", ".join(f"{bank} {n}" for bank, n in summary["questions"].items())
         click.echo(f"{summary['modules']} modules, {summary['paths']} paths, "
                    f"{summary['exams']} exams, {questions} questions"
-                   f"{f' ({banks})' if banks else ''}: "
+                   f"{f' ({banks})' if banks else ''}, {summary['skills']} skills, "
+                   f"{summary['roles']} roles, {summary['certifications']} certifications: "
                    f"{len(catalog.errors) or 'no'} problem{'' if len(catalog.errors) == 1 else 's'}")
     sys.exit(1 if catalog.errors else 0)
 

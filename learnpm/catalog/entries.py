@@ -146,6 +146,9 @@ class Catalog:
     paths: dict[str, LearningPath] = field(default_factory=dict)
     exams: dict[str, ExamBlueprint] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)  # by id
+    skills: object = None  # frameworks.SkillFramework, or None without skills.yaml
+    roles: dict = field(default_factory=dict)  # career roles by id
+    certifications: dict = field(default_factory=dict)  # by id
     errors: tuple = ()
 
     def bank(self, bank: str) -> list[Question]:
@@ -166,5 +169,8 @@ class Catalog:
             "paths": len(self.paths),
             "exams": len(self.exams),
             "questions": self.bank_counts(),
+            "skills": len(self.skills.skills) if self.skills else 0,
+            "roles": len(self.roles),
+            "certifications": len(self.certifications),
             "errors": [e.as_dict() for e in self.errors],
         }

@@ -9,6 +9,8 @@ from pathlib import Path
 from .entries import Catalog, Module
 from .errors import ContentProblems
 from .exams import parse_exam
+from .framework_checks import check_frameworks
+from .frameworks import parse_certifications, parse_roles, parse_skills
 from .modules import content_links, parse_module, parse_path
 from .questions import parse_question_file
 
@@ -41,10 +43,24 @@ def load(content_dir: str | Path) -> Catalog:
             parsed = parse_question_file(_read(file), rel(file), bank_dir.name, problems)
             questions.update(_unique(((q, q.source) for q in parsed), "id", "question id",
                                      problems, questions))
-    catalog = Catalog(modules=modules, paths=paths, exams=exams, questions=questions)
+    frameworks = _load_frameworks(root / "frameworks", rel, problems)
+    catalog = Catalog(modules=modules, paths=paths, exams=exams, questions=questions,
+                      **frameworks)
     _check_references(root, catalog, problems)
+    check_frameworks(catalog, problems)
     return Catalog(modules=modules, paths=paths, exams=exams, questions=questions,
-                   errors=tuple(sorted(set(problems.errors))))
+                   errors=tuple(sorted(set(problems.errors))), **frameworks)
+
+
+def _load_frameworks(folder: Path, rel, problems: ContentProblems) -> dict:
+    found: dict = {"skills": None, "roles": {}, "certifications": {}}
+    parsers = {"skills.yaml": ("skills", parse_skills), "careers.yaml": ("roles", parse_roles),
+               "certifications.yaml": ("certifications", parse_certifications)}
+    for name, (key, parse) in parsers.items():
+        path = folder / name
+        if path.exists():
+            found[key] = parse(_read(path), rel(path), problems)
+    return found
 
 
 def _files(folder: Path, pattern: str) -> list[Path]:
