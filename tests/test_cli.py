@@ -6,8 +6,8 @@ from tests.conftest import FIXTURES, build_app, fresh_schema
 def test_content_check_passes_on_valid_content(runner):
     result = runner.invoke(args=["content", "check"])
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == ("3 modules, 1 paths, 1 exams, 4 questions (demo 4): "
-                                     "no problems")
+    assert result.output.strip() == ("3 modules, 1 paths, 1 exams, 4 questions (demo 4), "
+                                     "3 skills, 2 roles, 3 certifications: no problems")
 
 
 def test_content_check_json_on_valid_content(runner):
@@ -15,7 +15,7 @@ def test_content_check_json_on_valid_content(runner):
     assert result.exit_code == 0
     data = json.loads(result.output)
     assert data == {"modules": 3, "paths": 1, "exams": 1, "questions": {"demo": 4},
-                    "errors": []}
+                    "skills": 3, "roles": 2, "certifications": 3, "errors": []}
 
 
 def test_content_check_fails_and_names_file_and_line(tmp_path):
