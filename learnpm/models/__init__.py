@@ -1,7 +1,13 @@
 """Every model, imported here so Alembic's autogenerate sees them all."""
+from .career import CareerGoal, GoalStatus, LearnerProfile
+from .certification import (CertificationRecord, CertStatus, EducationEntry, ExperienceEntry,
+                            RenewalActivity)
 from .progress import ModuleProgress
 from .quiz import Attempt, AttemptItem, Mode, ReviewCard, Status
+from .skills import Assessment, SkillRating
 from .user import Role, User, utcnow
 
-__all__ = ["Attempt", "AttemptItem", "Mode", "ModuleProgress", "ReviewCard", "Role", "Status",
-           "User", "utcnow"]
+__all__ = ["Assessment", "Attempt", "AttemptItem", "CareerGoal", "CertStatus",
+           "CertificationRecord", "EducationEntry", "ExperienceEntry", "GoalStatus",
+           "LearnerProfile", "Mode", "ModuleProgress", "RenewalActivity", "ReviewCard", "Role",
+           "SkillRating", "Status", "User", "utcnow"]

@@ -7,6 +7,7 @@ from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from .columns import enum_type
 from .user import utcnow
 
 
@@ -22,17 +23,12 @@ class Status(enum.Enum):
     EXPIRED = "expired"  # the clock ran out; scored at the deadline
 
 
-def _enum(kind):
-    return db.Enum(kind, native_enum=False, length=20,
-                   values_callable=lambda e: [m.value for m in e])
-
-
 class Attempt(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     bank: Mapped[str] = mapped_column(String(60))
-    mode: Mapped[Mode] = mapped_column(_enum(Mode))
-    status: Mapped[Status] = mapped_column(_enum(Status), default=Status.IN_PROGRESS)
+    mode: Mapped[Mode] = mapped_column(enum_type(Mode))
+    status: Mapped[Status] = mapped_column(enum_type(Status), default=Status.IN_PROGRESS)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     deadline: Mapped[datetime | None]
     submitted_at: Mapped[datetime | None]
