@@ -2,6 +2,7 @@
 import os
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .config import Config, apply_environment, ensure_secret_key
 
@@ -19,6 +20,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config["SQLALCHEMY_DATABASE_URI"]
         or f"sqlite:///{os.path.join(app.instance_path, 'learnpm.sqlite')}")
     ensure_secret_key(app)
+    if proxies := int(app.config["PROXY_COUNT"]):
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
     register_extensions(app)
     register_blueprints(app)
@@ -45,7 +48,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import admin, auth, cli, learn, main, quiz
+    from . import admin, auth, certs, cli, learn, main, quiz
 
-    for blueprint in (main.bp, auth.bp, learn.bp, quiz.bp, admin.bp, cli.bp):
+    for blueprint in (main.bp, auth.bp, learn.bp, quiz.bp, certs.bp, admin.bp, cli.bp):
         app.register_blueprint(blueprint)

@@ -18,6 +18,7 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # a form left open over lunch must still submit
+    PROXY_COUNT = 0  # reverse proxies in front of the app whose X-Forwarded-* headers to trust
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # the whole request; a bigger upload gets a 413 page
     IMPORT_MAX_BYTES = 1024 * 1024
 
@@ -34,6 +35,13 @@ def apply_environment(config) -> None:
     if redis_url := os.environ.get("REDIS_URL"):
         config["RATELIMIT_STORAGE_URI"] = redis_url
     config.from_prefixed_env("LEARNPM")
+    if config.get("PRODUCTION") or uses_database_server(config.get("SQLALCHEMY_DATABASE_URI")
+                                                        or "sqlite"):
+        # Behind HTTPS in production: cookies only travel encrypted (override with
+        # LEARNPM_SESSION_COOKIE_SECURE=false for a plain-HTTP test install).
+        for name in ("SESSION_COOKIE_SECURE", "REMEMBER_COOKIE_SECURE"):
+            if f"LEARNPM_{name}" not in os.environ:
+                config[name] = True
 
 
 def uses_database_server(uri: str) -> bool:
