@@ -48,7 +48,8 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import admin, auth, certs, cli, learn, main, quiz
+    from . import admin, auth, career, certs, cli, learn, main, mentor, quiz, skills
 
-    for blueprint in (main.bp, auth.bp, learn.bp, quiz.bp, certs.bp, admin.bp, cli.bp):
+    for blueprint in (main.bp, auth.bp, learn.bp, quiz.bp, skills.bp, career.bp, certs.bp,
+                      mentor.bp, admin.bp, cli.bp):
         app.register_blueprint(blueprint)

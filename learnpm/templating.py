@@ -3,9 +3,13 @@ from datetime import date, datetime
 from functools import lru_cache
 
 import markdown
+from flask_login import current_user
 from markupsafe import Markup
+from sqlalchemy import func, select
 
 from .catalog.entries import CATEGORIES
+from .extensions import db
+from .models import Notification
 from .store import get_catalog
 from .text import render_user_markdown
 
@@ -24,9 +28,23 @@ def module_for(slug: str):
     return get_catalog().modules.get(slug)
 
 
+def unread_notifications() -> int:
+    if not current_user.is_authenticated:
+        return 0
+    return db.session.scalar(select(func.count()).select_from(Notification).where(
+        Notification.user_id == current_user.id, Notification.read_at.is_(None))) or 0
+
+
+def number(value) -> str:
+    """2.0 -> '2', 2.25 -> '2.25': units and hours without a trailing '.0'."""
+    return f"{round(float(value), 2):g}" if value is not None else ""
+
+
 def register(app) -> None:
     app.jinja_env.filters["user_markdown"] = render_user_markdown
     app.jinja_env.filters["content_markdown"] = content_markdown
     app.jinja_env.filters["long_date"] = long_date
+    app.jinja_env.filters["number"] = number
     app.jinja_env.globals["CATEGORIES"] = CATEGORIES
     app.jinja_env.globals["module_for"] = module_for
+    app.jinja_env.globals["unread_notifications"] = unread_notifications

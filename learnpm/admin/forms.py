@@ -10,3 +10,12 @@ class ImportForm(FlaskForm):
                                              "Upload a .gift, .aiken or .txt file.")])
     target = SelectField("Bank and domain", validate_choice=True)
     replace = BooleanField("Replace an earlier import of a file with the same name")
+
+
+class UserForm(FlaskForm):
+    role = SelectField("Role", validate_choice=True)
+    active = BooleanField("Account active")
+
+
+class ReloadForm(FlaskForm):
+    """CSRF for the reload-content button."""

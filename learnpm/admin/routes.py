@@ -1,11 +1,15 @@
-from flask import current_app, flash, render_template
+from flask import abort, current_app, flash, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import select
 from wtforms import SelectChoice
 
 from ..auth.access import admin_required
 from ..catalog.bank_import import import_bank_file
+from ..extensions import db
+from ..models import Role, User
 from ..store import get_store
 from . import bp
-from .forms import ImportForm
+from .forms import ImportForm, ReloadForm, UserForm
 
 
 def _targets(catalog) -> list[SelectChoice]:
@@ -43,3 +47,46 @@ def import_questions():
                 store.reload()
                 flash(f"Imported {report.imported} questions into {bank}.", "success")
     return render_template("admin/import.html", form=form, report=report)
+
+
+@bp.get("/")
+@admin_required
+def index():
+    catalog = get_store().catalog
+    users = list(db.session.scalars(select(User).order_by(User.name)))
+    counts = {role: sum(1 for u in users if u.role is role) for role in Role}
+    return render_template("admin/index.html", catalog=catalog, users=users, counts=counts,
+                           roles=list(Role), reload_form=ReloadForm(), user_form=UserForm())
+
+
+@bp.post("/users/<int:user_id>")
+@admin_required
+def update_user(user_id: int):
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    form = UserForm()
+    form.role.choices = [SelectChoice(r.value, r.value.capitalize()) for r in Role]
+    if not form.validate_on_submit():
+        abort(400)
+    if user.id == current_user.id and (form.role.data != Role.ADMIN.value or not form.active.data):
+        flash("You can't remove your own admin role or deactivate yourself.", "warning")
+        return redirect(url_for("admin.index"))
+    user.role, user.active = Role(form.role.data), form.active.data
+    db.session.commit()
+    flash(f"Saved {user.name}: {user.role.value}, {'active' if user.active else 'deactivated'}.",
+          "success")
+    return redirect(url_for("admin.index"))
+
+
+@bp.post("/reload")
+@admin_required
+def reload_content():
+    if not ReloadForm().validate_on_submit():
+        abort(400)
+    catalog = get_store().reload()
+    problems = len(catalog.errors)
+    flash(f"Content reloaded: {len(catalog.modules)} modules, {len(catalog.questions)} questions"
+          f"{f', {problems} problems (run content check)' if problems else ''}.",
+          "warning" if problems else "success")
+    return redirect(url_for("admin.index"))

@@ -1,6 +1,14 @@
 """Skill ratings compared with a target profile: gaps, strengths and change over time."""
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import Iterable, Mapping, Protocol, Sequence, TypeVar
+
+
+class HasKind(Protocol):
+    kind: str  # "skill" or "duty"
+
+
+K = TypeVar("K", bound=HasKind)
 
 
 @dataclass(frozen=True)
@@ -42,3 +50,44 @@ def modules_for(skill_gaps: Sequence[Gap], modules_by_skill: Mapping[str, Sequen
             if slug not in done and slug not in chosen:
                 chosen.append(slug)
     return chosen[:limit]
+
+
+KIND_HEADINGS = (("skill", "Skills"), ("duty", "Core duties"))
+REPEAT_WINDOW = timedelta(minutes=5)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    skill: str
+    before: int | None  # None: not rated in that assessment
+    now: int | None
+
+    @property
+    def delta(self) -> int | None:
+        return None if self.before is None or self.now is None else self.now - self.before
+
+    @property
+    def direction(self) -> str:
+        """"up", "down", "same", or "new" when one side has no rating."""
+        if self.delta is None:
+            return "new"
+        return "up" if self.delta > 0 else "down" if self.delta < 0 else "same"
+
+
+def compare(skill_ids: Sequence[str], now: Mapping[str, int],
+            before: Mapping[str, int]) -> list[Comparison]:
+    """Every skill's level then and now, in the order given (changes() keeps only the moves)."""
+    return [Comparison(s, before.get(s), now.get(s)) for s in skill_ids]
+
+
+def by_kind(skills: Iterable[K]) -> list[tuple[str, list[K]]]:
+    """Skills, then core duties, each in framework order; empty groups are left out."""
+    listed = list(skills)
+    groups = [(heading, [s for s in listed if s.kind == kind]) for kind, heading in KIND_HEADINGS]
+    return [(heading, members) for heading, members in groups if members]
+
+
+def is_repeat(previous: Mapping[str, tuple[int, str]], previous_at: datetime,
+              submitted: Mapping[str, tuple[int, str]], now: datetime) -> bool:
+    """The same ratings and evidence saved again moments later: a double click or a resent form."""
+    return dict(previous) == dict(submitted) and now - previous_at < REPEAT_WINDOW

@@ -2,6 +2,7 @@
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from ..events import module_completed
 from ..extensions import db
 from ..models import ModuleProgress, utcnow
 
@@ -53,4 +54,7 @@ def set_completed(user_id: int, slug: str, completed: bool) -> ModuleProgress:
             row.completed_at = utcnow()
         elif not completed:
             row.completed_at = None
-    return _commit_upsert(user_id, slug, mark)
+    row = _commit_upsert(user_id, slug, mark)
+    if completed:
+        module_completed.send(None, user_id=user_id, slug=slug)
+    return row

@@ -2,12 +2,16 @@
 from .career import CareerGoal, GoalStatus, LearnerProfile
 from .certification import (CertificationRecord, CertStatus, EducationEntry, ExperienceEntry,
                             RenewalActivity)
+from .mentoring import (Assignment, AssignmentKind, Cohort, CohortMember, Comment, LinkStatus,
+                        MentorLink, MentorRating, Notification)
 from .progress import ModuleProgress
 from .quiz import Attempt, AttemptItem, Mode, ReviewCard, Status
 from .skills import Assessment, SkillRating
 from .user import Role, User, utcnow
 
-__all__ = ["Assessment", "Attempt", "AttemptItem", "CareerGoal", "CertStatus",
+__all__ = ["Assessment", "Assignment", "AssignmentKind", "Attempt", "AttemptItem", "CareerGoal",
+           "CertStatus", "Cohort", "CohortMember", "Comment", "LinkStatus", "MentorLink",
+           "MentorRating", "Notification",
            "CertificationRecord", "EducationEntry", "ExperienceEntry", "GoalStatus",
            "LearnerProfile", "Mode", "ModuleProgress", "RenewalActivity", "ReviewCard", "Role",
            "SkillRating", "Status", "User", "utcnow"]

@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 from ..catalog import ExamBlueprint, Question
 from ..domain import drawing, scoring, timing
 from ..domain.scoring import Band
+from ..events import attempt_finished
 from ..extensions import db
 from ..models import Attempt, AttemptItem, Mode, Status, utcnow
 from ..store import get_catalog
@@ -200,6 +201,8 @@ def finish(attempt: Attempt, expired: bool = False) -> Attempt:
     if attempt.mode is Mode.EXAM:
         record_misses(attempt.user_id, attempt.bank, attempt.items, attempt.submitted_at)
     db.session.commit()
+    attempt_finished.send(None, user_id=attempt.user_id, bank=attempt.bank,
+                          mode=attempt.mode.value, started_at=attempt.started_at)
     return attempt
 
 
