@@ -85,7 +85,7 @@ def radar(axes: Sequence[str], series: Sequence[tuple[str, Sequence[float | None
 
 
 def _axis_label(name: str, x: float, y: float) -> tuple[str, tuple[float, float, float, float]]:
-    """The label at the tip of a spoke, wrapped, with its estimated box (left, right, top, bottom)."""
+    """A spoke's label, wrapped, with its estimated box (left, right, top, bottom)."""
     lines = textwrap.wrap(name, LABEL_CHARS, break_long_words=False) or [name]
     width = max(len(line) for line in lines) * CHAR_WIDTH
     height = len(lines) * LINE_HEIGHT

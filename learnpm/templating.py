@@ -40,6 +40,12 @@ def number(value) -> str:
     return f"{round(float(value), 2):g}" if value is not None else ""
 
 
+def skill_name(skill_id: str) -> str:
+    skills = get_catalog().skills
+    found = skills.get(skill_id) if skills else None
+    return found.name if found else skill_id
+
+
 def register(app) -> None:
     app.jinja_env.filters["user_markdown"] = render_user_markdown
     app.jinja_env.filters["content_markdown"] = content_markdown
@@ -47,4 +53,6 @@ def register(app) -> None:
     app.jinja_env.filters["number"] = number
     app.jinja_env.globals["CATEGORIES"] = CATEGORIES
     app.jinja_env.globals["module_for"] = module_for
+    app.jinja_env.globals["skill_name"] = skill_name
+    app.jinja_env.globals["catalog_now"] = get_catalog
     app.jinja_env.globals["unread_notifications"] = unread_notifications

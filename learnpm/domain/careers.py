@@ -7,7 +7,7 @@ from .skills import Gap, gaps
 
 EDUCATION_LABELS = dict(zip(EDUCATION_LEVELS, (
     "Secondary school", "Associate degree", "Bachelor's degree or higher",
-    "Degree from a PMI-accredited (GAC) programme")))
+    "Degree from a PMI-accredited (GAC) programme"), strict=True))
 
 
 class RoleLike(Protocol):

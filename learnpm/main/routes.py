@@ -1,3 +1,5 @@
+from datetime import date
+
 from flask import jsonify, render_template
 from flask_login import current_user, login_required
 
@@ -6,7 +8,7 @@ from ..learn.services import progress_by_slug
 from ..quiz.insights import in_progress
 from ..quiz.review_queue import due_count
 from ..store import get_catalog
-from . import bp
+from . import bp, standing
 
 STARTING_PATH = "foundations"
 
@@ -35,9 +37,14 @@ def dashboard():
     progress = [path_progress(p.slug, p.modules, completed) for p in catalog.paths.values()]
     recent_paths = [p.slug for r in recent for p in catalog.paths_with(r.module_slug)]
     suggestion = suggest_next(progress, recent_paths, STARTING_PATH)
+    today = date.today()
+    assessment, skill_gaps = standing.skills_snapshot(current_user.id, catalog)
     return render_template(
         "main/dashboard.html", due_reviews=due_count(current_user.id),
-        open_attempts=in_progress(current_user.id),
+        open_attempts=in_progress(current_user.id), today=today,
+        assignments=standing.open_assignments(current_user.id),
+        deadline=standing.nearest_deadline(current_user.id, catalog, today),
+        goal=standing.next_goal(current_user.id), assessment=assessment, skill_gaps=skill_gaps,
         started=[(catalog.paths[p.slug], p) for p in progress if p.started],
         recent=[(catalog.modules[r.module_slug], r) for r in recent[:5]],
         suggestion=(catalog.paths[suggestion[0]], catalog.modules[suggestion[1]])

@@ -45,8 +45,8 @@ def test_radar_labels_every_axis_and_wraps_long_names():
     labels = [" ".join(span.text for span in text) for text in svg.findall(f"{SVG}text")
               if text.get("class") == "axis-label"]
     assert labels == AXES
-    wrapped = [text for text in svg.findall(f"{SVG}text") if "Stakeholder" in
-               "".join(s.text for s in text)][0]
+    wrapped = next(text for text in svg.findall(f"{SVG}text")
+                   if "Stakeholder" in "".join(s.text for s in text))
     assert [s.text for s in wrapped] == ["Stakeholder", "engagement"]
     assert wrapped.get("text-anchor") == "start"  # right of centre reads outwards
 

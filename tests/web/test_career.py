@@ -133,8 +133,8 @@ def test_target_role_shows_what_it_takes_and_the_gap(client, auth, app):
     skills = section(gap, "<table", "</table>")
     assert "<caption>Where you rate yourself below a project manager, biggest gap first" in skills
     assert [re.sub(r"<[^>]+>", " ", row).split() for row in re.findall(
-        r"<tr><th scope=\"row\">.*?</tr>", skills, re.S)] == [["Leadership", "2", "4"],
-                                                             ["Scheduling", "1", "3"]]
+        r"<tr><th scope=\"row\">.*?</tr>", skills, re.DOTALL)] == [
+            ["Leadership", "2", "4"], ["Scheduling", "1", "3"]]
     assert "Risk mitigation" not in gap  # rated 3, the role needs 3
     certs = section(gap, "<h3>Certifications</h3>", "<h3>Experience</h3>")
     assert "<strong>PMP</strong>" in certs and 'href="https://example.org/pmp"' in certs

@@ -75,3 +75,34 @@ def test_dashboard_puts_unfinished_exams_and_due_reviews_first(client, auth, app
     assert "unfinished exam simulation" in page and "Resume it" in page
     assert "1 missed question is due for review today." in page
     assert page.index("Resume it") < page.index("Your learning paths")
+
+
+def test_dashboard_shows_due_work_and_where_you_stand(client, auth, app):
+    from datetime import date, timedelta
+
+    from learnpm.extensions import db
+    from learnpm.models import (Assignment, AssignmentKind, CareerGoal, CertificationRecord,
+                                CertStatus, Role)
+    from tests.factories import make_user
+    user_id = auth.login()
+    page = client.get("/dashboard").text
+    assert "Take your first self-assessment — about 10 minutes." in page
+    assert "No exam or renewal date yet." in page
+    with app.app_context():
+        mentor = make_user(email="m@example.com", role=Role.MENTOR).id
+        today = date.today()
+        db.session.add_all([
+            Assignment(mentor_id=mentor, mentee_id=user_id, kind=AssignmentKind.MODULE,
+                       target="risks", due_date=today + timedelta(days=5)),
+            Assignment(mentor_id=mentor, mentee_id=user_id, kind=AssignmentKind.MODULE,
+                       target="role", due_date=today - timedelta(days=1)),
+            CareerGoal(user_id=user_id, title="Pass the CAPM", target_date=today + timedelta(90)),
+            CertificationRecord(user_id=user_id, cert_id="pmp", status=CertStatus.EXAM_BOOKED,
+                                exam_date=today + timedelta(days=20))])
+        db.session.commit()
+    page = client.get("/dashboard").text
+    assert page.index("Read: The project manager") < page.index("Read: Risk registers")
+    assert "overdue since" in page
+    assert "<strong>PMP exam</strong> in 20 days" in page
+    assert "Next goal: <strong>Pass the CAPM</strong>" in page
+    assert page.index("What to do next") < page.index("Where you stand")
