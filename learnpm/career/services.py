@@ -8,13 +8,12 @@ from sqlalchemy.exc import IntegrityError
 from ..catalog import Catalog, LearningPath, Module
 from ..catalog.frameworks import Certification, Role, Skill
 from ..domain.careers import CareerGap, career_gap, with_article
-from ..domain.certification import experience_months
 from ..domain.progress import PathProgress, path_progress
 from ..domain.skills import Gap, modules_for
 from ..extensions import db
+from ..certs.services import held, months_of_experience
 from ..learn.services import completed_slugs
-from ..models import (CareerGoal, CertificationRecord, CertStatus, ExperienceEntry, GoalStatus,
-                      LearnerProfile)
+from ..models import CareerGoal, GoalStatus, LearnerProfile
 from ..skills.report import modules_by_skill
 from ..skills.services import latest_assessment
 
@@ -45,19 +44,6 @@ def save_profile(user_id: int, current_role: str | None, target_role: str | None
     return profile
 
 
-def held_certifications(user_id: int) -> set[str]:
-    return set(db.session.scalars(select(CertificationRecord.cert_id).where(
-        CertificationRecord.user_id == user_id,
-        CertificationRecord.status == CertStatus.CERTIFIED)))
-
-
-def experience_to_date(user_id: int, today: date) -> int:
-    """Months of logged experience, overlaps counted once; an open entry runs to today."""
-    rows = db.session.execute(select(ExperienceEntry.started_on, ExperienceEntry.ended_on).where(
-        ExperienceEntry.user_id == user_id))
-    return experience_months([(start, end or today) for start, end in rows], today, None)
-
-
 @dataclass(frozen=True)
 class CareerPlan:
     role: Role
@@ -73,16 +59,16 @@ class CareerPlan:
 
 def career_plan(user_id: int, role: Role, catalog: Catalog, today: date) -> CareerPlan:
     latest = latest_assessment(user_id)
-    months = experience_to_date(user_id, today)
+    months = months_of_experience(user_id, today)
     gap = career_gap(role.skills, role.certifications, role.experience_months,
-                     latest.levels() if latest else {}, sorted(held_certifications(user_id)),
+                     latest.levels() if latest else {}, sorted(held(user_id)),
                      months)
     framework, completed = catalog.skills, completed_slugs(user_id)
-    skill_gaps = [(framework.get(g.skill), g) for g in gap.skills
-                  if latest and framework and framework.get(g.skill)]
-    slugs = modules_for([g for _, g in skill_gaps],
-                        modules_by_skill(framework, catalog.modules) if framework else {},
-                        completed)
+    skill_gaps, slugs = [], []
+    if latest is not None and framework is not None:  # no assessment: no gap to speak of
+        skill_gaps = [(framework.get(g.skill), g) for g in gap.skills if framework.get(g.skill)]
+        slugs = modules_for([g for _, g in skill_gaps],
+                            modules_by_skill(framework, catalog.modules), completed)
     paths = [catalog.paths[p] for p in role.paths if p in catalog.paths]
     return CareerPlan(
         role=role, role_phrase=with_article(role.name), assessed=latest is not None, gap=gap,

@@ -4,7 +4,6 @@ from datetime import date
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from ..domain.certification import experience_months
 from ..models import EducationEntry, ExperienceEntry
 from ..store import get_catalog
 from . import bp, services
@@ -16,8 +15,7 @@ def _render(education_form=None, experience_form=None, status=200):
     entries = services.experience(current_user.id)
     return render_template(
         "certs/evidence.html", education=services.education(current_user.id, get_catalog()),
-        experience=entries, months=experience_months(services.periods(entries, today), today,
-                                                     None),
+        experience=entries, months=services.months_of_experience(current_user.id, today),
         education_form=education_form or EducationForm(prefix="education"),
         experience_form=experience_form or ExperienceForm(prefix="experience"),
         delete_form=DeleteForm()), status

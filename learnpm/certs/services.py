@@ -26,8 +26,11 @@ def record_for(user_id: int, cert_id: str) -> CertificationRecord:
                                       status=CertStatus.INTERESTED, course_done=False)
 
 
-def held(user_id: int) -> list[str]:
-    return [c for c, r in records(user_id).items() if r.status is CertStatus.CERTIFIED]
+def held(user_id: int) -> set[str]:
+    """Certifications the learner holds now."""
+    return set(db.session.scalars(select(CertificationRecord.cert_id).where(
+        CertificationRecord.user_id == user_id,
+        CertificationRecord.status == CertStatus.CERTIFIED)))
 
 
 def education_level(user_id: int) -> str | None:
@@ -63,6 +66,11 @@ def periods(entries: list[ExperienceEntry], today: date) -> list[tuple[date, dat
     return [(e.started_on, e.ended_on or today) for e in entries]
 
 
+def months_of_experience(user_id: int, today: date, window_months: int | None = None) -> int:
+    """Logged experience in months, overlaps once; an open entry runs to today."""
+    return rules.experience_months(periods(experience(user_id), today), today, window_months)
+
+
 def activities(user_id: int, cert_id: str) -> list[RenewalActivity]:
     return list(db.session.scalars(select(RenewalActivity).where(
         RenewalActivity.user_id == user_id, RenewalActivity.cert_id == cert_id)
@@ -75,8 +83,7 @@ def eligibility_checklist(cert: Certification, user_id: int, record: Certificati
     found = rules.eligibility(spec.education_hours, spec.waived_by, held(user_id),
                               spec.experience_months, education_level(user_id),
                               spec.within_months, spec.required_course)
-    months = rules.experience_months(periods(experience(user_id), today), today,
-                                     spec.within_months)
+    months = months_of_experience(user_id, today, spec.within_months)
     hours = education(user_id, catalog).total
     return found.checklist(hours, months, record.course_done), found
 

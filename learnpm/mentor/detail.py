@@ -12,7 +12,9 @@ from ..learn.services import completed_slugs
 from ..models import (Assessment, Assignment, AssignmentKind, Attempt, CertificationRecord,
                       Comment, MentorRating, Status, utcnow)
 from ..store import get_catalog
+from ..skills.services import latest_assessment
 from . import bp, services
+from .services import comments_on, mentor_ratings
 from .forms import ActionForm, CommentForm
 
 
@@ -36,26 +38,6 @@ def assignments_for(mentee_id: int, mentor_id: int | None = None) -> list[Assign
     return list(db.session.scalars(query.order_by(Assignment.completed_at.is_not(None),
                                                   Assignment.due_date.is_(None),
                                                   Assignment.due_date, Assignment.id)))
-
-
-def comments_on(mentee_id: int) -> dict[tuple[str, int], list[Comment]]:
-    grouped: dict[tuple[str, int], list[Comment]] = {}
-    for comment in db.session.scalars(select(Comment).where(Comment.mentee_id == mentee_id)
-                                      .order_by(Comment.created_at)):
-        grouped.setdefault((comment.subject, comment.subject_id), []).append(comment)
-    return grouped
-
-
-def mentor_ratings(mentee_id: int) -> dict[str, int]:
-    """skill id -> level, as this mentee's mentors rated them (the latest wins)."""
-    rows = db.session.scalars(select(MentorRating).where(MentorRating.mentee_id == mentee_id)
-                              .order_by(MentorRating.updated_at))
-    return {r.skill_id: r.level for r in rows}
-
-
-def latest_assessment(user_id: int) -> Assessment | None:
-    return db.session.scalar(select(Assessment).where(Assessment.user_id == user_id)
-                             .order_by(Assessment.created_at.desc(), Assessment.id.desc()))
 
 
 @bp.get("/mentees/<int:mentee_id>")

@@ -10,7 +10,8 @@ from ..extensions import db
 from ..models import LinkStatus, MentorLink, Notification, utcnow
 from ..store import get_catalog
 from . import bp, services
-from .detail import assignments_for, comments_on
+from .detail import assignments_for
+from .services import comments_on
 from .forms import ActionForm
 
 

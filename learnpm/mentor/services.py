@@ -7,8 +7,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
 from ..extensions import db
-from ..models import (Assignment, AssignmentKind, Cohort, CohortMember, LinkStatus, MentorLink,
-                      Notification, User, utcnow)
+from ..models import (Assignment, AssignmentKind, Cohort, CohortMember, Comment, LinkStatus,
+                      MentorLink, MentorRating, Notification, User, utcnow)
 
 
 def active_link(mentor_id: int, mentee_id: int) -> MentorLink | None:
@@ -108,3 +108,19 @@ def assign(mentor_id: int, mentee_ids: list[int], kind: AssignmentKind, target: 
                "/mentoring/assigned")
     db.session.commit()
     return created
+
+
+def comments_on(mentee_id: int) -> dict[tuple[str, int], list[Comment]]:
+    """A mentee's comment threads, keyed by (subject, subject id), oldest comment first."""
+    grouped: dict[tuple[str, int], list[Comment]] = {}
+    for comment in db.session.scalars(select(Comment).where(Comment.mentee_id == mentee_id)
+                                      .order_by(Comment.created_at)):
+        grouped.setdefault((comment.subject, comment.subject_id), []).append(comment)
+    return grouped
+
+
+def mentor_ratings(mentee_id: int) -> dict[str, int]:
+    """skill id -> level, as this mentee's mentors rated them (the latest wins)."""
+    rows = db.session.scalars(select(MentorRating).where(MentorRating.mentee_id == mentee_id)
+                              .order_by(MentorRating.updated_at))
+    return {r.skill_id: r.level for r in rows}

@@ -3,6 +3,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
 from ..domain import timing
+from ..mentor.services import comments_on
 from ..models import Mode, utcnow
 from ..store import get_catalog
 from . import bp
@@ -149,4 +150,4 @@ def result(attempt_id: int):
     used = (attempt.submitted_at - attempt.started_at).total_seconds()
     return render_template("quiz/result.html", attempt=attempt, exam=exam, names=names,
                            time_used=timing.describe_duration(int(used)),
-                           modules=catalog.modules)
+                           comments=comments_on(current_user.id).get(("attempt", attempt.id), []))

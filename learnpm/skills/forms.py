@@ -33,7 +33,6 @@ class AssessmentForm(FlaskForm):
             setattr(form_class, evidence_field(skill), TextAreaField(
                 Markup('Evidence<span class="visually-hidden"> for {}</span> (optional)')
                 .format(skill.name),
-                filters=[lambda text: text.strip() if text else text],
                 validators=[Length(max=EVIDENCE_MAX, message=(
                     f"Keep the evidence under {EVIDENCE_MAX:,} characters."))],
                 description="A moment from your work that shows this level, so you "
@@ -43,9 +42,15 @@ class AssessmentForm(FlaskForm):
             form.process(data=_prefill(previous, framework))
         return form
 
+    def level_for(self, skill: Skill) -> RadioField:
+        return self[level_field(skill)]
+
+    def evidence_for(self, skill: Skill) -> TextAreaField:
+        return self[evidence_field(skill)]
+
     def ratings(self, framework: SkillFramework) -> dict[str, tuple[int, str]]:
         """(level, evidence) per skill, as submitted."""
-        return {s.id: (self[level_field(s)].data, self[evidence_field(s)].data or "")
+        return {s.id: (self.level_for(s).data, (self.evidence_for(s).data or "").strip())
                 for s in framework.skills}
 
 

@@ -72,8 +72,7 @@ def build_report(framework: SkillFramework, modules: Mapping[str, Module], lates
 
     known = {s.id for s in skills}
     return SkillsReport(
-        rows=[Row(s, now.get(s.id), before.get(s.id) if earlier else None, target.get(s.id))
-              for s in skills],
+        rows=[Row(s, now.get(s.id), before.get(s.id), target.get(s.id)) for s in skills],
         legend=[name for name, _ in series], chart=chart,
         strengths=[Advice(framework.get(s), now[s], target[s])
                    for s in strengths(now, target) if s in known],

@@ -4,6 +4,7 @@ from flask_login import current_user, login_required
 
 from ..domain.skills import by_kind
 from ..learn.services import completed_slugs
+from ..mentor.services import comments_on, mentor_ratings
 from ..models import Assessment
 from ..store import get_catalog
 from . import bp
@@ -24,13 +25,15 @@ def results():
     latest = history[0]
     earlier = compared or (history[1] if len(history) > 1 else None)
     loaded = assessments_with_ratings(current_user.id, {a.id for a in (latest, earlier) if a})
-    role = catalog.roles.get(target_role_id(current_user.id) or "")
+    role = catalog.roles.get(target_role_id(current_user.id))
     report = build_report(catalog.skills, catalog.modules, loaded[latest.id],
                           loaded[earlier.id] if earlier else None, role,
                           completed_slugs(current_user.id))
     return render_template("skills/results.html", framework=catalog.skills, report=report,
                            latest=latest, earlier=earlier, compared=compared,
-                           history=history[1:], role=role)
+                           history=history[1:], role=role,
+                           mentor_view=mentor_ratings(current_user.id),
+                           comments=comments_on(current_user.id).get(("assessment", latest.id), []))
 
 
 def _compared(history: list[Assessment]) -> Assessment | None:
@@ -56,6 +59,6 @@ def assess():
         save_assessment(current_user.id, form.ratings(framework), previous)
         flash("Your self-assessment is saved. Here is where you stand.", "success")
         return redirect(url_for("skills.results"))
-    return render_template("skills/assess.html", form=form, framework=framework,
-                           groups=by_kind(framework.skills), previous=previous,
-                           ), 422 if form.errors else 200
+    page = render_template("skills/assess.html", form=form, framework=framework,
+                           groups=by_kind(framework.skills), previous=previous)
+    return page, 422 if form.errors else 200

@@ -263,6 +263,17 @@ def test_goal_status_changes_and_goals_can_be_deleted(client, auth, app):
     assert client.post(f"/career/goals/{goal_id}/delete").status_code == 404
 
 
+def test_open_goals_past_their_date_say_so(client, auth, app):
+    user_id = auth.login()
+    last_week = date.today() - timedelta(days=7)
+    with app.app_context():
+        make_goal(user_id, "Book the exam", target_date=last_week)
+        make_goal(user_id, "Finish the course", target_date=last_week, status=GoalStatus.DONE)
+    goals = section(client.get("/career").text, 'id="goals-heading"', 'id="add-goal-heading"')
+    assert "(that date has passed)" in section(goals, "Book the exam", "</li>")
+    assert "(that date has passed)" not in section(goals, "Finish the course", "</li>")
+
+
 def test_another_learners_goal_is_not_found(client, auth, app):
     auth.login()
     with app.app_context():

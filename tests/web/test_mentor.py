@@ -245,3 +245,19 @@ def test_notifications_count_in_the_header(client, app):
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count()).select_from(Notification).where(
             Notification.read_at.is_(None), Notification.user_id == priya)) == 0
+
+
+def test_mentee_sees_ratings_and_comments_in_context(client, app):
+    from tests.factories import make_assessment
+    _, elena, priya = setup_pair(app, client)
+    with app.app_context():
+        assessment_id = make_assessment(priya, {"leadership": 2, "risk": 3, "scheduling": 1}).id
+    login(client, "elena@example.com")
+    client.post(f"/mentoring/mentees/{priya}/ratings", data={"skill-leadership": "4"})
+    client.post(f"/mentoring/mentees/{priya}/comments", data={
+        "subject": f"assessment:{assessment_id}", "body": "You undersell your *leadership*."})
+    login(client, "priya@example.com")
+    page = client.get("/skills").text
+    view = page.split('id="mentor-view-heading"')[1]
+    assert '<th scope="row">Leadership</th><td>2</td><td>4</td>' in view
+    assert "<em>leadership</em>" in view
