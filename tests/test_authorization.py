@@ -1,0 +1,198 @@
+"""Every route, with every role: who may and who may not, and no private data in a refusal.
+
+Roles: anonymous, the learner who owns the data, another learner, the owner's mentor, a
+mentor of someone else, and an admin. A new route fails `test_every_route_is_in_the_matrix`
+until its rules are written down here.
+"""
+from datetime import date, timedelta
+from functools import cache
+
+import pytest
+from werkzeug.security import generate_password_hash
+
+from learnpm.extensions import db
+from learnpm.models import (Assessment, Assignment, AssignmentKind, Attempt, CareerGoal,
+                            CertificationRecord, CertStatus, EducationEntry, LinkStatus,
+                            MentorLink, RenewalActivity, ReviewCard, Role, SkillRating, User,
+                            utcnow)
+from learnpm.quiz.attempts import finish, start_exam, start_practice
+from learnpm.store import get_catalog
+
+ROLES = ("anonymous", "owner", "other", "mentor_of", "mentor_not_of", "admin")
+SECRET = "Owner-private-note-7319"  # appears only in the owner's own data
+PASSWORD = "correct horse battery"
+ANON = 302  # anonymous visitors are sent to log in
+
+
+@cache
+def password_hash() -> str:
+    return generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")  # fast, for tests
+
+
+def build_world(app) -> dict:
+    """Users and one of every object the owner can have, all made directly in the DB."""
+    import random
+    with app.app_context():
+        people = {}
+        for key, role in (("owner", Role.LEARNER), ("other", Role.LEARNER),
+                          ("mentor_of", Role.MENTOR), ("mentor_not_of", Role.MENTOR),
+                          ("admin", Role.ADMIN)):
+            user = User(email=f"{key}@example.com", name=key.title(), role=role,
+                        password_hash=password_hash(), bio=SECRET if key == "owner" else "")
+            db.session.add(user)
+            people[key] = user
+        db.session.commit()
+        owner = people["owner"].id
+        bank = get_catalog().bank("demo")
+        exam = start_exam(owner, get_catalog().exams["demo"], bank, 4, random.Random(1))
+        done = start_practice(owner, "demo", bank[:1], random.Random(1))
+        finish(done)
+        link = MentorLink(mentor_id=people["mentor_of"].id, mentee_id=owner, code="join-code",
+                          status=LinkStatus.ACTIVE)
+        pending = MentorLink(mentor_id=people["mentor_not_of"].id, code="open-code")
+        assignment = Assignment(mentor_id=people["mentor_of"].id, mentee_id=owner,
+                                kind=AssignmentKind.MODULE, target="role", note=SECRET)
+        goal = CareerGoal(user_id=owner, title=SECRET)
+        activity = RenewalActivity(user_id=owner, cert_id="pmp", category="power-skills",
+                                   units=2, activity_date=date.today(), title=SECRET)
+        education = EducationEntry(user_id=owner, title=SECRET, hours=3,
+                                   completed_on=date.today() - timedelta(days=3))
+        card = ReviewCard(user_id=owner, question_id="demo-001", bank="demo", card={},
+                          due=utcnow())
+        assessment = Assessment(user_id=owner, ratings=[SkillRating(skill_id="risk", level=2,
+                                                                    evidence=SECRET)])
+        record = CertificationRecord(user_id=owner, cert_id="pmp", status=CertStatus.CERTIFIED,
+                                     passed_on=date.today() - timedelta(days=10))
+        db.session.add_all([link, pending, assignment, goal, activity, education, card,
+                            assessment, record])
+        db.session.commit()
+        return {"owner": owner, "exam": exam.id, "finished": done.id, "link": link.id,
+                "assignment": assignment.id, "goal": goal.id, "activity": activity.id,
+                "education": education.id, "card": card.id, "assessment": assessment.id,
+                "other": people["other"].id}
+
+
+def login(client, role: str) -> None:
+    if role != "anonymous":
+        response = client.post("/login", data={"email": f"{role}@example.com",
+                                               "password": PASSWORD})
+        assert response.status_code == 302
+
+
+def everyone(code):
+    return {role: (ANON if role == "anonymous" else code) for role in ROLES}
+
+
+def only(allowed: dict, default: int) -> dict:
+    return {role: allowed.get(role, ANON if role == "anonymous" else default) for role in ROLES}
+
+
+PUBLIC = {role: 200 for role in ROLES}
+LOGGED_IN = everyone(200)
+OWNER_ONLY = only({"owner": 200}, 404)
+MENTORS = only({"mentor_of": 200, "mentor_not_of": 200, "admin": 200}, 403)
+MENTOR_OF_ONLY = only({"mentor_of": 200, "mentor_not_of": 404, "admin": 404}, 403)
+ADMIN_ONLY = only({"admin": 200}, 403)
+
+# endpoint -> (method, url (formatted with the world's ids), expected status per role)
+MATRIX = {
+    "main.home": ("GET", "/", PUBLIC),
+    "main.healthz": ("GET", "/healthz", PUBLIC),
+    "learn.library": ("GET", "/library", PUBLIC),
+    "learn.module": ("GET", "/modules/role", PUBLIC),
+    "learn.paths": ("GET", "/paths", PUBLIC),
+    "learn.path": ("GET", "/paths/basics", PUBLIC),
+    "quiz.home": ("GET", "/practice/", PUBLIC),
+    "quiz.practice_start": ("GET", "/practice/demo", PUBLIC),
+    "static": ("GET", "/static/css/learnpm.css", PUBLIC),
+    "auth.login": ("GET", "/login", {**everyone(302), "anonymous": 200}),
+    "auth.register": ("GET", "/register", {**everyone(302), "anonymous": 200}),
+    "auth.logout": ("POST", "/logout", everyone(302)),
+    "auth.profile": ("GET", "/account/profile", LOGGED_IN),
+    "main.dashboard": ("GET", "/dashboard", LOGGED_IN),
+    "learn.complete": ("POST", "/modules/role/complete", everyone(302)),
+    "quiz.history": ("GET", "/practice/history", LOGGED_IN),
+    "quiz.review_queue": ("GET", "/practice/review", LOGGED_IN),
+    "quiz.start_practice_quiz": ("POST", "/practice/demo/practice", everyone(422)),
+    "quiz.start_exam_simulation": ("POST", "/practice/demo/exam", everyone(422)),
+    "quiz.attempt": ("GET", "/practice/attempts/{exam}", OWNER_ONLY),
+    "quiz.review": ("GET", "/practice/attempts/{exam}/review", OWNER_ONLY),
+    "quiz.result": ("GET", "/practice/attempts/{finished}/result", OWNER_ONLY),
+    "quiz.answer": ("POST", "/practice/attempts/{exam}/items/1", only({"owner": 302}, 404)),
+    "quiz.next_section": ("POST", "/practice/attempts/{exam}/section",
+                          only({"owner": 302}, 404)),
+    "quiz.resume": ("POST", "/practice/attempts/{exam}/resume", only({"owner": 302}, 404)),
+    "quiz.submit": ("POST", "/practice/attempts/{exam}/submit", only({"owner": 302}, 404)),
+    "quiz.review_answer": ("POST", "/practice/review/{card}", only({"owner": 302}, 404)),
+    "skills.results": ("GET", "/skills", LOGGED_IN),
+    "skills.assess": ("GET", "/skills/assess", LOGGED_IN),
+    "career.overview": ("GET", "/career", LOGGED_IN),
+    "career.add_goal": ("POST", "/career/goals", everyone(422)),
+    "career.goal_status": ("POST", "/career/goals/{goal}/status", only({"owner": 400}, 404)),
+    "career.delete_goal": ("POST", "/career/goals/{goal}/delete", only({"owner": 302}, 404)),
+    "certs.index": ("GET", "/certifications/", LOGGED_IN),
+    "certs.detail": ("GET", "/certifications/pmp", LOGGED_IN),
+    "certs.update": ("POST", "/certifications/pmp", everyone(422)),
+    "certs.evidence": ("GET", "/certifications/evidence", LOGGED_IN),
+    "certs.calendar": ("GET", "/certifications/calendar.ics", LOGGED_IN),
+    "certs.export_activities": ("GET", "/certifications/pmp/activities.csv", LOGGED_IN),
+    "certs.add_activity": ("POST", "/certifications/pmp/activities", everyone(422)),
+    "certs.add_education": ("POST", "/certifications/evidence/education", everyone(422)),
+    "certs.add_experience": ("POST", "/certifications/evidence/experience", everyone(422)),
+    "certs.delete_activity": ("POST", "/certifications/pmp/activities/{activity}/delete",
+                              only({"owner": 302}, 404)),
+    "certs.delete_evidence": ("POST", "/certifications/evidence/education/{education}/delete",
+                              only({"owner": 302}, 404)),
+    "mentor.assigned": ("GET", "/mentoring/assigned", LOGGED_IN),
+    "mentor.notifications": ("GET", "/mentoring/notifications", LOGGED_IN),
+    "mentor.join": ("GET", "/mentoring/join/open-code", LOGGED_IN),
+    # The mentor acts first and ends the link, so the owner then finds nothing to end.
+    "mentor.end": ("POST", "/mentoring/links/{link}/end", only({"mentor_of": 302}, 404)),
+    "mentor.dashboard": ("GET", "/mentoring/", MENTORS),
+    "mentor.export": ("GET", "/mentoring/export.csv", MENTORS),
+    "mentor.invite": ("POST", "/mentoring/invites",
+                      only({"mentor_of": 302, "mentor_not_of": 302, "admin": 302}, 403)),
+    "mentor.create_cohort": ("POST", "/mentoring/cohorts",
+                             only({"mentor_of": 422, "mentor_not_of": 422, "admin": 422}, 403)),
+    "mentor.add_member": ("POST", "/mentoring/cohorts/members",
+                          only({"mentor_of": 400, "mentor_not_of": 400, "admin": 400}, 403)),
+    "mentor.create_assignment": ("POST", "/mentoring/assignments",
+                                 only({"mentor_of": 422, "mentor_not_of": 422, "admin": 422},
+                                      403)),
+    "mentor.mentee": ("GET", "/mentoring/mentees/{owner}", MENTOR_OF_ONLY),
+    "mentor.rate": ("POST", "/mentoring/mentees/{owner}/ratings",
+                    only({"mentor_of": 302, "mentor_not_of": 404, "admin": 404}, 403)),
+    "mentor.comment": ("POST", "/mentoring/mentees/{owner}/comments",
+                       only({"mentor_of": 302, "mentor_not_of": 404, "admin": 404}, 403)),
+    "mentor.delete_assignment": ("POST", "/mentoring/assignments/{assignment}/delete",
+                                 only({"mentor_of": 302, "mentor_not_of": 404, "admin": 404},
+                                      403)),
+    "admin.index": ("GET", "/admin/", ADMIN_ONLY),
+    "admin.import_questions": ("GET", "/admin/import", ADMIN_ONLY),
+    "admin.update_user": ("POST", "/admin/users/{other}", only({"admin": 400}, 403)),
+    "admin.reload_content": ("POST", "/admin/reload", only({"admin": 302}, 403)),
+}
+# Owners and mentors-of act last, so their changes cannot hide a refusal to someone else.
+ORDER = ("anonymous", "other", "mentor_not_of", "admin", "mentor_of", "owner")
+
+
+def test_every_route_is_in_the_matrix(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert endpoints == set(MATRIX)
+
+
+@pytest.mark.parametrize("endpoint", sorted(MATRIX))
+def test_route_access(app, endpoint):
+    method, url, expected = MATRIX[endpoint]
+    world = build_world(app)
+    url = url.format(**world)
+    for role in ORDER:
+        client = app.test_client()
+        login(client, role)
+        response = client.open(url, method=method, data={})
+        assert response.status_code == expected[role], (role, response.status_code)
+        if role not in ("owner",) and response.status_code in (403, 404):
+            assert SECRET not in response.text, f"{role} saw the owner's data"
+        if role == "anonymous" and expected[role] == ANON and response.status_code == 302:
+            assert response.headers["Location"].startswith("/login")
+        response.close()
