@@ -51,6 +51,7 @@ class SearchIndex:
         self._lengths = {slug: sum(c.values()) for slug, c in self._terms.items()}
         self._average = (sum(self._lengths.values()) / len(self._lengths)) if modules else 1
         self._df = Counter(term for counts in self._terms.values() for term in counts)
+        self._sentences = {m.slug: _sentences(m.body) for m in modules}
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         terms = list(dict.fromkeys(tokens(query)))
@@ -73,15 +74,24 @@ class SearchIndex:
         return [Hit(slug, score, self._snippet(slug, terms)) for slug, score in ranked]
 
     def _snippet(self, slug: str, terms: list[str]) -> str:
-        module = self._modules[slug]
-        without_headings = re.sub(r"(?m)^#.*$", "", module.body)
-        for paragraph in re.split(r"\n\s*\n", without_headings):
-            if paragraph.lstrip().startswith(("|", "<", "-", "*", "!!!")):
-                continue  # headings, tables, lists and call-outs make poor snippets
-            for sentence in re.split(r"(?<=[.!?])\s+", _plain(paragraph)):
-                if set(tokens(sentence)) & set(terms):
-                    return _shorten(sentence)
-        return module.summary
+        wanted = set(terms)
+        for sentence, words in self._sentences[slug]:
+            if words & wanted:
+                return _shorten(sentence)
+        return self._modules[slug].summary
+
+
+def _sentences(body: str) -> list[tuple[str, frozenset]]:
+    """Prose sentences of a module with their search tokens, prepared once per load."""
+    found = []
+    without_headings = re.sub(r"(?m)^#.*$", "", body)
+    for paragraph in re.split(r"\n\s*\n", without_headings):
+        if paragraph.lstrip().startswith(("|", "<", "-", "*", "!!!")):
+            continue  # tables, HTML, lists and call-outs make poor snippets
+        for sentence in re.split(r"(?<=[.!?])\s+", _plain(paragraph)):
+            if sentence:
+                found.append((sentence, frozenset(tokens(sentence))))
+    return found
 
 
 def _shorten(sentence: str, limit: int = 220) -> str:

@@ -1,4 +1,6 @@
 """Reading progress: the database side of the library."""
+from datetime import timedelta
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
@@ -42,7 +44,16 @@ def _commit_upsert(user_id: int, slug: str, change) -> ModuleProgress:
     return row
 
 
+VIEW_GRANULARITY = timedelta(minutes=5)
+
+
 def record_view(user_id: int, slug: str) -> ModuleProgress:
+    """Note that a learner opened a module; repeat views within minutes write nothing."""
+    row = db.session.scalar(select(ModuleProgress).where(
+        ModuleProgress.user_id == user_id, ModuleProgress.module_slug == slug))
+    if row is not None and utcnow() - row.last_viewed_at < VIEW_GRANULARITY:
+        return row
+
     def touch(row: ModuleProgress) -> None:
         row.last_viewed_at = utcnow()
     return _commit_upsert(user_id, slug, touch)
