@@ -149,7 +149,7 @@ def database_url(kind: str, folder: str) -> tuple[str, callable]:
     if kind == "sqlite":
         return f"sqlite:///{folder}/load.sqlite", lambda: None
     name = f"learnpm_load_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
     with admin.connect() as connection:
         connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
 

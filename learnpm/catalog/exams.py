@@ -5,7 +5,7 @@ from .entries import Band, Break, Domain, ExamBlueprint, Task
 from .errors import ContentProblems
 from .modules import _slug_check
 from .schema import Field, read_record
-from .yamltext import YamlSyntaxError, load_yaml
+from .yamltext import load_yaml_file
 
 EXAM_FIELDS = (
     Field("id", check=_slug_check),
@@ -47,10 +47,8 @@ def _items(values: list, spec, source: str, line: int, problems: ContentProblems
 
 
 def parse_exam(text: str, source: str, problems: ContentProblems) -> ExamBlueprint | None:
-    try:
-        data = load_yaml(text)
-    except YamlSyntaxError as exc:
-        problems.add(source, exc.line, exc.message)
+    data = load_yaml_file(text, source, problems)
+    if data is None:
         return None
     before = len(problems)
     values = read_record(data, EXAM_FIELDS, (source, 1), problems, "exam blueprint")

@@ -7,7 +7,7 @@ from .errors import ContentProblems
 from .exams import _items
 from .modules import _slug_check
 from .schema import Field, read_record
-from .yamltext import YamlSyntaxError, load_yaml
+from .yamltext import load_yaml_file
 
 GROUPS = ("power-skills", "ways-of-working", "business-acumen")
 DATE = (datetime.date, str)
@@ -103,10 +103,8 @@ CATEGORY_FIELDS = (Field("id", check=_slug_check), Field("name"), Field("parent"
 
 
 def _load(text: str, source: str, key: str, problems: ContentProblems):
-    try:
-        data = load_yaml(text)
-    except YamlSyntaxError as exc:
-        problems.add(source, exc.line, exc.message)
+    data = load_yaml_file(text, source, problems)
+    if data is None:
         return None, []
     if not isinstance(data, dict) or not isinstance(data.get(key), list):
         problems.add(source, 1, f"the file holds a mapping with a '{key}' list")

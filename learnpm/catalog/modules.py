@@ -4,7 +4,8 @@ import re
 from .entries import CATEGORIES, LEVELS, WORDS_PER_MINUTE, LearningPath, Module
 from .errors import ContentProblems
 from .schema import Field, read_record
-from .yamltext import FrontMatterError, YamlSyntaxError, load_yaml, split_front_matter
+from .yamltext import (FrontMatterError, YamlSyntaxError, load_yaml, load_yaml_file,
+                       split_front_matter)
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -75,10 +76,8 @@ def content_links(text: str) -> list[tuple[int, str, str]]:
 
 
 def parse_path(text: str, source: str, problems: ContentProblems) -> LearningPath | None:
-    try:
-        data = load_yaml(text)
-    except YamlSyntaxError as exc:
-        problems.add(source, exc.line, exc.message)
+    data = load_yaml_file(text, source, problems)
+    if data is None:
         return None
     values = read_record(data, PATH_FIELDS, (source, 1), problems, "learning path")
     if values is None:

@@ -6,7 +6,7 @@ import string
 from .entries import Option, Pair, Question
 from .errors import ContentProblems
 from .schema import Field, read_record
-from .yamltext import LineMap, YamlSyntaxError, load_yaml
+from .yamltext import LineMap, load_yaml_file
 
 TYPES = ("single", "multiple", "true_false", "matching")
 DIFFICULTIES = ("easy", "medium", "hard")
@@ -36,10 +36,8 @@ PAIR_FIELDS = (Field("left"), Field("right"))
 
 def parse_question_file(text: str, source: str, bank: str,
                         problems: ContentProblems) -> list[Question]:
-    try:
-        data = load_yaml(text)
-    except YamlSyntaxError as exc:
-        problems.add(source, exc.line, exc.message)
+    data = load_yaml_file(text, source, problems)
+    if data is None:
         return []
     if not isinstance(data, LineMap) or not isinstance(data.get("questions"), list):
         problems.add(source, 1, "a question file holds a mapping with a 'questions' list")

@@ -52,6 +52,15 @@ def load_yaml(text: str, offset: int = 0):
         raise YamlSyntaxError(1 + offset, f"invalid YAML: {exc}") from None
 
 
+def load_yaml_file(text: str, source: str, problems) -> object:
+    """Parse a whole YAML file; on a syntax error report it and return None."""
+    try:
+        return load_yaml(text)
+    except YamlSyntaxError as exc:
+        problems.add(source, exc.line, exc.message)
+        return None
+
+
 class FrontMatterError(ValueError):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)

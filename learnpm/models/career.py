@@ -6,7 +6,7 @@ from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from .columns import enum_type
+from .columns import Labelled, enum_type
 from .user import utcnow
 
 
@@ -19,15 +19,11 @@ class LearnerProfile(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
-class GoalStatus(enum.Enum):
+class GoalStatus(Labelled, enum.Enum):
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
     DONE = "done"
     DROPPED = "dropped"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
 
 
 class CareerGoal(db.Model):

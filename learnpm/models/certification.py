@@ -6,21 +6,17 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
-from .columns import enum_type
+from .columns import Labelled, enum_type
 from .user import utcnow
 
 
-class CertStatus(enum.Enum):
+class CertStatus(Labelled, enum.Enum):
     INTERESTED = "interested"
     PREPARING = "preparing"
     ELIGIBLE = "eligible"
     EXAM_BOOKED = "exam_booked"
     CERTIFIED = "certified"
     EXPIRED = "expired"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
 
 
 class CertificationRecord(db.Model):

@@ -68,8 +68,12 @@ def practice_start(bank: str):
     domain = exam.domain(request.args.get("domain", ""))
     if domain and request.method == "GET":
         practice.domains.data = [domain.id]
+    return _setup_page(exam, practice, simulation)
+
+
+def _setup_page(exam, practice, simulation) -> str:
     return render_template("quiz/setup.html", exam=exam, practice=practice,
-                           simulation=simulation, count=len(get_catalog().bank(bank)))
+                           simulation=simulation, count=len(get_catalog().bank(exam.bank)))
 
 
 @bp.post("/<bank>/practice")
@@ -78,8 +82,7 @@ def start_practice_quiz(bank: str):
     exam = _exam_or_404(bank)
     practice, simulation = _forms(exam)
     if not practice.validate_on_submit():
-        return render_template("quiz/setup.html", exam=exam, practice=practice,
-                               simulation=simulation, count=len(get_catalog().bank(bank))), 422
+        return _setup_page(exam, practice, simulation), 422
     questions = get_catalog().bank(bank)
     chosen = draw_practice([Candidate(q.id, q.domain) for q in questions], practice.count.data,
                            random.Random(), practice.domains.data or (),
@@ -110,8 +113,7 @@ def start_exam_simulation(bank: str):
     exam = _exam_or_404(bank)
     practice, simulation = _forms(exam)
     if not simulation.validate_on_submit():
-        return render_template("quiz/setup.html", exam=exam, practice=practice,
-                               simulation=simulation, count=len(get_catalog().bank(bank))), 422
+        return _setup_page(exam, practice, simulation), 422
     attempt = start_exam(current_user.id, exam, get_catalog().bank(bank), simulation.size.data,
                          random.Random())
     for note in attempt.notes:
