@@ -196,3 +196,26 @@ def test_route_access(app, endpoint):
         if role == "anonymous" and expected[role] == ANON and response.status_code == 302:
             assert response.headers["Location"].startswith("/login")
         response.close()
+
+
+def test_every_state_changing_route_needs_a_csrf_token(tmp_path):
+    """With CSRF on (as in production), a POST without a token is refused before it acts."""
+    from tests.conftest import build_app, fresh_schema
+    app = build_app(tmp_path, WTF_CSRF_ENABLED=True)
+    with fresh_schema(app):
+        world = build_world(app)
+        posts = {e: url.format(**world) for e, (method, url, _) in MATRIX.items()
+                 if method == "POST"}
+        # Pages that show a form on GET and act on POST.
+        posts.update({"auth.login": "/login", "auth.register": "/register",
+                      "auth.profile": "/account/profile", "career.overview": "/career",
+                      "skills.assess": "/skills/assess", "admin.import_questions": "/admin/import",
+                      "mentor.join": "/mentoring/join/open-code"})
+        assert len(posts) >= 35
+        client = app.test_client()
+        with client.session_transaction() as session:  # logged in as the owner, no token
+            session["_user_id"] = str(world["owner"])
+            session["_fresh"] = True
+        for endpoint, url in posts.items():
+            response = client.post(url, data={})
+            assert response.status_code == 400, endpoint

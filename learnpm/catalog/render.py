@@ -1,19 +1,31 @@
 """The one Markdown renderer for content files.
 
-Modules are trusted content written by the project's authors, so their HTML is not
-sanitised; user-written text goes through `learnpm.text.render_user_markdown` instead.
+Modules are written by the project's authors and trusted, but their HTML still passes
+through a generous allow-list (nh3), which also re-balances tags: a stray `</main>` or an
+unclosed `<div>` in a module cannot break the page around it, and scripts never run.
+User-written text goes through the much stricter `learnpm.text.render_user_markdown`.
 """
 from dataclasses import dataclass
 from typing import Callable
 from xml.etree.ElementTree import Element
 
 import markdown
+import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 LinkResolver = Callable[[str, str], str]  # (scheme, target) -> URL
 
 EXTENSIONS = ["extra", "admonition", "sane_lists", "toc"]
+CONTENT_TAGS = {
+    "a", "abbr", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em",
+    "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "img", "kbd", "li", "ol", "p",
+    "pre", "section", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "ul",
+}
+CONTENT_ATTRIBUTES = {"*": {"class", "id", "title"}, "a": {"href"}, "img": {"src", "alt"},
+                      "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
+                      "ol": {"start"}}
 EXTENSION_CONFIGS = {
     "toc": {"permalink": "#", "permalink_title": "Link to this section", "toc_depth": "2-3"},
 }
@@ -39,8 +51,6 @@ class _ContentLinks(Treeprocessor):
             if scheme in ("module", "practice") and rest:
                 target, _, anchor = rest.partition("#")
                 link.set("href", self.resolve(scheme, target) + (f"#{anchor}" if anchor else ""))
-            elif href.startswith(("http://", "https://")):
-                link.set("rel", "noopener")
 
 
 class _ContentLinksExtension(Extension):
@@ -62,5 +72,6 @@ def _flatten(tokens, out: list) -> list:
 def render_module(body: str, resolve: LinkResolver) -> RenderedModule:
     md = markdown.Markdown(extensions=[*EXTENSIONS, _ContentLinksExtension(resolve)],
                            extension_configs=EXTENSION_CONFIGS, output_format="html")
-    html = md.convert(body)
+    html = nh3.clean(md.convert(body), tags=CONTENT_TAGS, attributes=CONTENT_ATTRIBUTES,
+                     url_schemes={"http", "https", "mailto"}, link_rel="noopener")
     return RenderedModule(html=html, toc=tuple(_flatten(md.toc_tokens, [])))

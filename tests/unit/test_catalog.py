@@ -106,3 +106,11 @@ def test_rendering_gives_anchors_toc_tables_code_and_admonitions():
     assert 'class="admonition tip"' in rendered.html
     assert 'href="/module/risks#registers"' in rendered.html
     assert 'href="/practice/demo/people"' in rendered.html
+
+
+def test_module_html_cannot_break_the_page_or_run_scripts():
+    body = ("## Title\n\nText</div></main><script>alert(1)</script>\n\n"
+            "<div class=\"note\">unclosed\n\n<a href=\"javascript:alert(2)\">x</a>\n")
+    html = render_module(body, lambda scheme, target: f"/{scheme}/{target}").html
+    assert "<script" not in html and "javascript:" not in html and "</main>" not in html
+    assert html.count("<div") == html.count("</div>")
