@@ -267,3 +267,19 @@ def test_result_and_history_query_counts_do_not_grow(client, auth, app, count_qu
         client.get(f"/practice/attempts/{ids[1]}/result")
     assert again.count == one.count
     assert history_more.count == history_few.count
+
+
+def test_flagging_every_question_changes_nothing_in_the_score(client, auth, app):
+    auth.login()
+    attempt_id = start(client, "exam")
+    order = items(app, attempt_id)
+    for position, question_id in order[:2]:
+        answer(client, attempt_id, position, question_id, right=True, flagged="1")
+    client.post(f"/practice/attempts/{attempt_id}/section")
+    client.post(f"/practice/attempts/{attempt_id}/resume")
+    for position, question_id in order[2:]:
+        answer(client, attempt_id, position, question_id, right=False, flagged="1")
+    with app.app_context():
+        assert all(i.flagged for i in db.session.scalars(db.select(AttemptItem)))
+    page = client.post(f"/practice/attempts/{attempt_id}/submit", follow_redirects=True).text
+    assert "2 of 4 correct" in page and page.count("⚑ flagged") == 4
