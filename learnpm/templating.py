@@ -6,6 +6,7 @@ import markdown
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from .catalog.entries import CATEGORIES
 from .extensions import db
@@ -29,10 +30,15 @@ def module_for(slug: str):
 
 
 def unread_notifications() -> int:
-    if not current_user.is_authenticated:
+    """Unread count for the header; 0 if the database is down, so error pages still render."""
+    try:
+        if not current_user.is_authenticated:
+            return 0
+        return db.session.scalar(select(func.count()).select_from(Notification).where(
+            Notification.user_id == current_user.id, Notification.read_at.is_(None))) or 0
+    except SQLAlchemyError:
+        db.session.rollback()
         return 0
-    return db.session.scalar(select(func.count()).select_from(Notification).where(
-        Notification.user_id == current_user.id, Notification.read_at.is_(None))) or 0
 
 
 def number(value) -> str:

@@ -38,8 +38,16 @@ def index():
 def detail(cert_id: str):
     cert = _cert_or_404(cert_id)
     record = services.record_for(current_user.id, cert.id)
-    return _render_detail(cert, record, RecordForm(obj=record, status=record.status.value),
+    return _render_detail(cert, record, _saved_record_form(record),
                           _activity_form(cert, record))
+
+
+def _saved_record_form(record) -> RecordForm:
+    """The form showing what is saved. obj= wins over keyword data in WTForms and would give
+    the status select an enum that matches no option, so the status is set after."""
+    form = RecordForm(formdata=None, obj=record)
+    form.status.data = record.status.value
+    return form
 
 
 def _activity_form(cert, record) -> ActivityForm:
@@ -89,7 +97,7 @@ def add_activity(cert_id: str):
     record = services.record_for(current_user.id, cert.id)
     form = _activity_form(cert, record)
     if not form.validate_on_submit():
-        return _render_detail(cert, record, RecordForm(obj=record, status=record.status.value),
+        return _render_detail(cert, record, _saved_record_form(record),
                               form, 422)
     services.save(RenewalActivity(
         user_id=current_user.id, cert_id=cert.id, category=form.category.data,

@@ -3,10 +3,12 @@
 Chromium comes from the system package (`apt-get install chromium`); Playwright's own
 browser download cannot work here, so we point it at the system binary.
 """
+import logging
 import os
 import random
 import shutil
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -17,16 +19,34 @@ from learnpm.extensions import db
 
 CHROMIUM = os.environ.get("LEARNPM_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(os.environ.get("LEARNPM_ARTIFACTS", Path(__file__).parents[2] / "artifacts"))
+# axe-core and vnu-jar come from the npm registry: `.ci/run` installs them here when missing.
+NODE_MODULES = Path(os.environ.get("LEARNPM_NODE_MODULES",
+                                   Path(__file__).parent / ".node" / "node_modules"))
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+PASSWORD = "river stone lantern"
+PHONE = {"width": 360, "height": 780}
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.browser
 
 
+# Closing a browser context can cut off a static file (the favicon) mid-response; Werkzeug's
+# development server then drops the connection without closing the file. Not an app problem.
+DROPPED_STATIC_FILE = [
+    "ignore:unclosed file <_io.BufferedReader name=.*/static/:ResourceWarning",
+    "ignore:Exception ignored in. <_io.FileIO name=.*/static/"
+    ":pytest.PytestUnraisableExceptionWarning",
+]
+
+
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            for rule in DROPPED_STATIC_FILE:
+                item.add_marker(pytest.mark.filterwarnings(rule))
 
 
 @pytest.fixture(scope="session")
@@ -43,6 +63,7 @@ def live_app(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def live_server(live_app):
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no line per request in the output
     server = make_server("127.0.0.1", 0, live_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -62,39 +83,77 @@ def browser():
         launched.close()
 
 
-def _context(browser, **options):
+def new_context(browser, **options):
     options.setdefault("viewport", {"width": 1280, "height": 900})
-    return browser.new_context(**options)
+    context = browser.new_context(**options)
+    context.set_default_timeout(10_000)  # a missing element fails in seconds, not half a minute
+    return context
 
 
 @pytest.fixture
 def page(browser):
-    context = _context(browser)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert errors == [], f"JavaScript errors: {errors}"
+    with open_page(browser) as page:
+        yield page
 
 
 @pytest.fixture
 def page_without_js(browser):
-    context = _context(browser, java_script_enabled=False)
+    context = new_context(browser, java_script_enabled=False)
     yield context.new_page()
     context.close()
 
 
+@contextmanager
+def open_page(browser, **options):
+    """A page in its own browser context (its own cookies), failing on any JavaScript error."""
+    context = new_context(browser, **options)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        yield page
+    finally:
+        context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def unique_email(name: str) -> str:
+    return f"{name.lower()}{random.randint(1, 10**9)}@example.com"
+
+
 def register(page, base: str, name: str = "Priya") -> str:
-    email = f"{name.lower()}{random.randint(1, 10**9)}@example.com"
+    email = unique_email(name)
     page.goto(f"{base}/register")
     page.fill("#name", name)
     page.fill("#email", email)
-    page.fill("#password", "river stone lantern")
-    page.fill("#confirm", "river stone lantern")
-    page.click("button:has-text('Create account')")
-    page.wait_for_url(f"{base}/dashboard")
+    page.fill("#password", PASSWORD)
+    page.fill("#confirm", PASSWORD)
+    submit(page, "button:has-text('Create account')")
+    assert page.url == f"{base}/dashboard", page.url
     return email
+
+
+def create_user(live_app, name: str, role: str = "learner") -> str:
+    """An account made the way an administrator makes one: `flask users create`."""
+    email = unique_email(name)
+    result = live_app.test_cli_runner().invoke(args=[
+        "users", "create", email, "--name", name, "--role", role, "--password", PASSWORD])
+    assert result.exit_code == 0, result.output
+    return email
+
+
+def submit(page, selector: str) -> None:
+    """Click a button or link and wait for the page it leads to, even at the same address."""
+    with page.expect_navigation():
+        page.click(selector)
+
+
+def log_in(page, base: str, email: str) -> None:
+    page.goto(f"{base}/login")
+    page.fill("#email", email)
+    page.fill("#password", PASSWORD)
+    submit(page, "main button:has-text('Log in')")
+    assert "/login" not in page.url, f"could not log in as {email}"
 
 
 def screenshot(page, name: str) -> None:

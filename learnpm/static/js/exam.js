@@ -1,6 +1,7 @@
 // Enhancements for quiz and exam pages; everything works without this file.
 // - a live countdown, which submits the current answer when time runs out
 // - keyboard shortcuts: 1-8 choose an option, F flags, arrow keys move between questions
+//   (outside a group of radio buttons), with a switch to turn them off
 (function () {
   "use strict";
   var timer = document.getElementById("timer");
@@ -44,19 +45,41 @@
     tick();
   }
 
+  // Single-key shortcuts can be switched off (WCAG 2.1.4), e.g. by people using speech input;
+  // the choice is remembered in this browser.
+  var keysOn = true;
+  try { keysOn = window.localStorage.getItem("learnpm-keys") !== "off"; } catch (e) { /* private mode */ }
+  var hint = document.getElementById("keys");
+  var toggle = document.getElementById("keys-on");
+  if (hint) { hint.hidden = false; }
+  if (toggle) {
+    toggle.checked = keysOn;
+    toggle.addEventListener("change", function () {
+      keysOn = toggle.checked;
+      try { window.localStorage.setItem("learnpm-keys", keysOn ? "on" : "off"); } catch (e) { /* ignore */ }
+    });
+  }
+
   if (form) {
     document.addEventListener("keydown", function (event) {
       var target = event.target;
-      if (event.ctrlKey || event.metaKey || event.altKey) { return; }
-      if (target && (target.tagName === "SELECT" || target.tagName === "TEXTAREA")) { return; }
+      if (!keysOn || event.ctrlKey || event.metaKey || event.altKey) { return; }
+      if (target && (target.tagName === "SELECT" || target.tagName === "TEXTAREA" ||
+                     (target.tagName === "INPUT" && /^(text|search|email|number|password)$/.test(target.type)))) { return; }
+      var inOptions = target && target.name === "answer";
       var key = event.key;
       if (/^[1-8]$/.test(key)) {
         var choice = form.querySelector('input[data-shortcut="' + key + '"]');
-        if (choice) { choice.click(); choice.focus(); event.preventDefault(); }
+        if (choice) {
+          choice.click();
+          if (inOptions) { choice.focus(); }  // keep focus with the choice it was on
+          event.preventDefault();
+        }
       } else if (key === "f" || key === "F") {
         var flag = document.getElementById("flag");
         if (flag) { flag.click(); event.preventDefault(); }
-      } else if (key === "ArrowRight" || key === "ArrowLeft") {
+      } else if ((key === "ArrowRight" || key === "ArrowLeft") && target.type !== "radio") {
+        // In a group of radio buttons the arrows move between the options, as everywhere.
         var button = document.getElementById(key === "ArrowRight" ? "next" : "prev");
         if (button) { button.click(); event.preventDefault(); }
       }
