@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from learnpm import create_app  # noqa: E402
 from learnpm.domain.drawing import Candidate, draw_exam  # noqa: E402
-from learnpm.domain.scoring import Band, score_attempt  # noqa: E402
+from learnpm.domain.scoring import score_attempt  # noqa: E402
 from learnpm.extensions import db  # noqa: E402
 from learnpm.store import get_catalog  # noqa: E402
 
@@ -56,7 +56,7 @@ def main() -> None:
 
         candidates = [Candidate(q.id, q.domain) for q in bank]
         weights = {d.id: d.weight for d in exam.domains}
-        bands = [Band(b.name, b.floor) for b in exam.bands]
+        bands = exam.bands
 
         def draw_and_score():
             draw = draw_exam(candidates, weights, exam.questions, random.Random())

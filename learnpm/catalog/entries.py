@@ -1,6 +1,8 @@
 """The immutable records the catalog is made of. No I/O, no Flask."""
 from dataclasses import dataclass, field
 
+from ..domain.scoring import Band  # a blueprint's rating bands are the scoring rule's
+
 CATEGORIES = {
     "foundations": "Foundations",
     "skill": "Skills",
@@ -59,12 +61,6 @@ class Domain:
     name: str
     weight: float
     tasks: tuple[Task, ...] = ()
-
-
-@dataclass(frozen=True)
-class Band:
-    name: str
-    floor: float
 
 
 @dataclass(frozen=True)

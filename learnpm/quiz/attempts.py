@@ -11,7 +11,6 @@ from sqlalchemy.orm import selectinload
 
 from ..catalog import ExamBlueprint, Question
 from ..domain import drawing, scoring, timing
-from ..domain.scoring import Band
 from ..events import attempt_finished
 from ..extensions import db
 from ..models import Attempt, AttemptItem, Mode, Status, utcnow
@@ -192,7 +191,7 @@ def finish(attempt: Attempt, expired: bool = False) -> Attempt:
         [(i.domain, bool(i.correct)) for i in attempt.items],
         [d.id for d in exam.domains] if exam else [],
         pass_percent=exam.pass_percent if graded else None,
-        bands=[Band(b.name, b.floor) for b in exam.bands] if graded else ())
+        bands=exam.bands if graded else ())
     attempt.correct, attempt.total, attempt.passed = result.correct, result.total, result.passed
     attempt.domain_results = [{"domain": d.domain, "correct": d.correct, "total": d.total,
                                "band": d.band} for d in result.domains]
