@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from learnpm import create_app
 from learnpm.extensions import db
-from tests.conftest import VALID_CONTENT
+from tests.conftest import SERVER_DATABASE, VALID_CONTENT
 
 SERVER_URL = "postgresql://learnpm@db.internal/learnpm"
 
@@ -65,6 +65,7 @@ def test_proxy_headers_are_trusted_only_when_configured(tmp_path):
         assert app.test_client().get("/_where", headers=forwarded).text == expected
 
 
+@pytest.mark.skipif(bool(SERVER_DATABASE), reason="SQLite-specific")
 def test_sqlite_uses_wal_and_a_busy_timeout(app):
     with app.app_context():
         with db.engine.connect() as connection:
