@@ -10,7 +10,8 @@ RADAR_RADIUS, LABEL_GAP, LINE_HEIGHT, LABEL_CHARS = 120, 12, 15, 14
 CHAR_WIDTH = 8.0  # a generous estimate for 13px system sans text, used to size the viewBox
 
 
-def score_trend(points: list[tuple[str, float]], bar: float | None, title: str) -> Markup:
+def score_trend(points: list[tuple[str, float]], bar: float | None, title: str,
+                chart_id: str = "trend") -> Markup:
     """A line of percentages (oldest first) with an optional dashed pass line."""
     if not points:
         return Markup("")
@@ -23,7 +24,8 @@ def score_trend(points: list[tuple[str, float]], bar: float | None, title: str) 
         return PAD + inner_h * (1 - max(0.0, min(100.0, value)) / 100)
 
     parts = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-             f'aria-labelledby="chart-title"><title id="chart-title">{escape(title)}</title>']
+             f'aria-labelledby="{chart_id}-title"><title id="{chart_id}-title">{escape(title)}'
+             f'</title>']
     for tick in (0, 50, 100):
         parts.append(f'<line class="grid" x1="{PAD}" x2="{WIDTH - PAD}" y1="{y(tick):.1f}" '
                      f'y2="{y(tick):.1f}"/><text class="axis" x="{PAD - 6}" y="{y(tick) + 4:.1f}" '

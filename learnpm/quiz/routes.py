@@ -139,5 +139,6 @@ def history():
                 weakest_domains(domain_totals(current_user.id, exam.bank))]
         per_exam.append({"exam": exam, "attempts": mine, "points": points, "weak": weak,
                          "chart": score_trend(points, threshold(exam),
-                                              f"{exam.name} simulation scores over time")})
+                                              f"{exam.name} simulation scores over time",
+                                              chart_id=f"trend-{exam.id}")})
     return render_template("quiz/history.html", per_exam=per_exam)
