@@ -14,19 +14,39 @@ def _open(user_id: int, kinds: list[AssignmentKind]) -> list[Assignment]:
         Assignment.kind.in_(kinds))))
 
 
-@module_completed.connect
-def on_module_completed(_sender, user_id: int, slug: str, **_) -> None:
-    open_items = _open(user_id, [AssignmentKind.MODULE, AssignmentKind.PATH])
-    if not open_items:
-        return
-    done = completed_slugs(user_id)
+READING = (AssignmentKind.MODULE, AssignmentKind.PATH)
+
+
+def _reading_done(item: Assignment, done: set[str], paths) -> bool:
+    """A module assignment is done once the module is; a path once all its modules are."""
+    if item.kind is AssignmentKind.MODULE:
+        return item.target in done
+    return item.target in paths and set(paths[item.target].modules) <= done
+
+
+def mark_reading_done(assignments: list[Assignment], done: set[str]) -> None:
+    """Stamp reading assignments whose work the mentee has finished (`done`: module slugs)."""
     paths = get_catalog().paths
-    for item in open_items:
-        finished = (item.target == slug if item.kind is AssignmentKind.MODULE else
-                    item.target in paths and set(paths[item.target].modules) <= done)
-        if finished:
+    for item in assignments:
+        if item.kind in READING and _reading_done(item, done, paths):
             item.completed_at = utcnow()
     db.session.commit()
+
+
+def complete_if_already_done(assignments: list[Assignment]) -> None:
+    """A module or path the mentee has already finished counts as done at once."""
+    by_mentee: dict[int, list[Assignment]] = {}
+    for item in assignments:
+        by_mentee.setdefault(item.mentee_id, []).append(item)
+    for mentee_id, items in by_mentee.items():
+        mark_reading_done(items, completed_slugs(mentee_id))
+
+
+@module_completed.connect
+def on_module_completed(_sender, user_id: int, slug: str, **_) -> None:
+    open_items = _open(user_id, list(READING))
+    if open_items:
+        mark_reading_done(open_items, completed_slugs(user_id))
 
 
 @attempt_finished.connect

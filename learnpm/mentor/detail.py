@@ -9,26 +9,13 @@ from ..auth.access import mentor_required
 from ..domain.assignments import state
 from ..extensions import db
 from ..learn.services import completed_slugs
-from ..models import (Assessment, Assignment, AssignmentKind, Attempt, CertificationRecord,
-                      Comment, MentorRating, Status, utcnow)
+from ..models import (Assessment, Assignment, Attempt, CertificationRecord, Comment, MentorRating,
+                      Status)
 from ..store import get_catalog
 from ..skills.services import latest_assessment
 from . import bp, services
 from .services import comments_on, mentor_ratings
 from .forms import ActionForm, CommentForm
-
-
-def complete_if_already_done(assignments: list[Assignment]) -> None:
-    """A module or path the mentee has already finished counts as done at once."""
-    paths = get_catalog().paths
-    for item in assignments:
-        if item.kind not in (AssignmentKind.MODULE, AssignmentKind.PATH):
-            continue
-        done = completed_slugs(item.mentee_id)
-        if (item.target in done if item.kind is AssignmentKind.MODULE else
-                item.target in paths and set(paths[item.target].modules) <= done):
-            item.completed_at = utcnow()
-    db.session.commit()
 
 
 def assignments_for(mentee_id: int, mentor_id: int | None = None) -> list[Assignment]:

@@ -9,13 +9,14 @@ from sqlalchemy import select
 from wtforms import SelectChoice
 
 from ..auth.access import mentor_required
+from ..domain.assignments import sort_rows
 from ..extensions import db
 from ..models import Assignment, AssignmentKind, Cohort, CohortMember
 from ..store import get_catalog
-from . import bp, detail, services
+from . import bp, services
+from .completion import complete_if_already_done
 from .dashboard import add_results, cohort_rows
 from .forms import ActionForm, AssignmentForm, CohortForm, InviteForm, MembershipForm
-from ..domain.assignments import sort_rows
 
 
 def work_choices(catalog) -> list[SelectChoice]:
@@ -148,7 +149,7 @@ def create_assignment():
         return dashboard(assignment_form=form), 422
     created = services.assign(current_user.id, mentees, AssignmentKind(kind), target,
                               form.due_date.data, form.note.data or "", cohort_id)
-    detail.complete_if_already_done(created)
+    complete_if_already_done(created)
     flash(f"Assigned to {len(mentees)} mentee{'s' if len(mentees) != 1 else ''}.", "success")
     return redirect(url_for("mentor.dashboard"))
 

@@ -39,11 +39,17 @@ def answer_key(snap: dict) -> list[str]:
     return [o["key"] for o in snap["options"] if o["correct"]]
 
 
+def choice_keys(question: Question) -> list[str]:
+    """What a response picks from: option keys, or for matching the right-hand items."""
+    if question.type == "matching":
+        return [str(i) for i in range(len(question.pairs))]
+    return [o.key for o in question.options]
+
+
 def _items(questions: list[Question], rng: random.Random) -> list[AttemptItem]:
     items = []
     for position, question in enumerate(questions, start=1):
-        keys = ([str(i) for i in range(len(question.pairs))] if question.type == "matching"
-                else [o.key for o in question.options])
+        keys = choice_keys(question)
         # Matching rows stay in order; the right-hand choices in each drop-down are shuffled.
         order = drawing.option_order(keys, question.shuffle or question.type == "matching", rng)
         items.append(AttemptItem(position=position, question_id=question.id,

@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 from ..domain import scoring
 from ..store import get_catalog
 from . import bp
-from .attempts import answer_key, parse_response, snapshot
+from .attempts import answer_key, choice_keys, parse_response, snapshot
 from .forms import AttemptForm
 from .review_queue import answer_card, due_cards, due_count, get_card, next_due, remove_card
 
@@ -15,8 +15,7 @@ class _Shown:
 
     def __init__(self, question, response=None):
         self.snapshot = snapshot(question)
-        self.order = ([str(i) for i in range(len(question.pairs))] if question.type == "matching"
-                      else [o.key for o in question.options])
+        self.order = choice_keys(question)
         self.response, self.flagged, self.position = response, False, 1
         self.answered = response is not None
         self.correct = (scoring.mark(question.type, answer_key(self.snapshot), response).correct
