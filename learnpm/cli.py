@@ -1,5 +1,6 @@
 """Command-line tools: `flask --app learnpm content check`, `users create`, ..."""
 import json
+from fnmatch import fnmatch
 import sys
 from pathlib import Path
 
@@ -7,7 +8,7 @@ import click
 from flask import Blueprint, current_app
 from sqlalchemy import func, select
 
-from .catalog import load
+from .catalog import load, quality
 from .catalog.bank_import import import_bank_file
 from .domain.passwords import password_problem
 from .extensions import db
@@ -41,6 +42,39 @@ def content_check(as_json: bool) -> None:
                    f"{summary['roles']} roles, {summary['certifications']} certifications: "
                    f"{len(catalog.errors) or 'no'} problem{'' if len(catalog.errors) == 1 else 's'}")
     sys.exit(1 if catalog.errors else 0)
+
+
+@content.command("quality")
+@click.option("--bank", "banks", multiple=True, help="Only this bank (repeatable).")
+@click.option("--files", "pattern", help="Only questions from files matching this glob, e.g. "
+              "'content/questions/pmp/people-3*' (stems are still compared with every bank).")
+def content_quality(banks: tuple[str, ...], pattern: str | None) -> None:
+    """Editorial gates per bank, and stems too alike anywhere; exit 1 on any problem."""
+    catalog = load(current_app.config["CONTENT_DIR"])
+    chosen = [q for q in catalog.questions.values()
+              if (not banks or q.bank in banks) and (not pattern or fnmatch(q.source, pattern))]
+    failed = False
+    for exam in catalog.exams.values():
+        mine = [q for q in chosen if q.bank == exam.bank]
+        if not mine:
+            continue
+        report = quality.bank_quality(exam, mine)
+        positions = " ".join(f"{p}:{s:.0%}" for p, s in report.key_positions.items())
+        click.echo(f"{exam.id}: {report.size} questions; easy {report.easy_share:.0%}; key "
+                   f"longest {report.longest_key_share:.0%}; key positions {positions}; "
+                   f"agile/hybrid {report.adaptive_share:.0%}; types "
+                   + ", ".join(f"{t} {n}" for t, n in sorted(report.types.items())))
+        click.echo("  domains: " + ", ".join(f"{d} {s:.1f}%"
+                                            for d, s in report.domain_shares.items()))
+        if report.task_counts:
+            click.echo("  tasks: " + ", ".join(f"{t} {n}" for t, n in report.task_counts.items()))
+        for problem in report.problems:
+            click.echo(f"  problem: {problem}")
+        failed = failed or bool(report.problems)
+    for pair in quality.similar_stems(list(catalog.questions.values()), among=chosen):
+        click.echo(f"similar stems ({pair.ratio:.2f}): {pair.first} and {pair.second}")
+        failed = True
+    sys.exit(1 if failed else 0)
 
 
 @bp.cli.group()
