@@ -17,8 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from learnpm import create_app  # noqa: E402
 from learnpm.extensions import db  # noqa: E402
-from learnpm.models import (Assessment, CertificationRecord, CertStatus, Role,  # noqa: E402
-                            SkillRating, User)
+from learnpm.models import Assessment, CertificationRecord, CertStatus, Role, SkillRating, User  # noqa: E402
 from learnpm.quiz.attempts import finish, start_exam  # noqa: E402
 from learnpm.store import get_catalog  # noqa: E402
 from tests.factories import make_mentee_links  # noqa: E402
@@ -63,8 +62,10 @@ def main() -> None:
             client.post("/login", data={"email": email, "password": "river stone lantern"})
             for page in pages:
                 client.get(page)  # warm caches (rendered modules, first-load work)
-                statements = []
-                listener = lambda *a, **k: statements.append(1)  # noqa: E731
+                statements: list[int] = []
+
+                def listener(*_args, seen=statements, **_kwargs):
+                    seen.append(1)
                 event.listen(engine, "before_cursor_execute", listener)
                 status = client.get(page).status_code
                 event.remove(engine, "before_cursor_execute", listener)

@@ -1,7 +1,7 @@
 """Small server-rendered SVG charts. Every chart also gets a data table in its template."""
 import textwrap
+from collections.abc import Sequence
 from math import cos, pi, sin
-from typing import Sequence
 
 from markupsafe import Markup, escape
 

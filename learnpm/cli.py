@@ -1,7 +1,7 @@
 """Command-line tools: `flask --app learnpm content check`, `users create`, ..."""
 import json
-from fnmatch import fnmatch
 import sys
+from fnmatch import fnmatch
 from pathlib import Path
 
 import click
@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from .catalog import load, quality
 from .catalog.bank_import import import_bank_file
 from .domain.passwords import password_problem
+from .domain.words import plural
 from .extensions import db
 from .models import Role, User
 from .store import get_store
@@ -40,7 +41,7 @@ def content_check(as_json: bool) -> None:
                    f"{summary['exams']} exams, {questions} questions"
                    f"{f' ({banks})' if banks else ''}, {summary['skills']} skills, "
                    f"{summary['roles']} roles, {summary['certifications']} certifications: "
-                   f"{len(catalog.errors) or 'no'} problem{'' if len(catalog.errors) == 1 else 's'}")
+                   f"{plural(len(catalog.errors), 'problem', zero='no')}")
     sys.exit(1 if catalog.errors else 0)
 
 

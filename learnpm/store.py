@@ -29,8 +29,8 @@ class CatalogStore:
         self._rendered: dict[str, RenderedModule] = {}
         self._stamp = self._content_stamp()
         if errors := self.catalog.errors:
-            log.error("%d content problem(s), serving the rest; first: %s. Run "
-                      "'flask --app learnpm content check' to list them all.", len(errors), errors[0])
+            log.error("%d content problem(s), serving the rest; first: %s. Run 'flask --app "
+                      "learnpm content check' to list them all.", len(errors), errors[0])
         return self.catalog
 
     def _content_stamp(self) -> tuple:

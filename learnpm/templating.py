@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from .catalog.entries import CATEGORIES
+from .domain.words import plural
 from .extensions import db
 from .models import Notification
 from .store import get_catalog
@@ -57,6 +58,7 @@ def register(app) -> None:
     app.jinja_env.filters["content_markdown"] = content_markdown
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["number"] = number
+    app.jinja_env.filters["plural"] = plural
     app.jinja_env.globals["CATEGORIES"] = CATEGORIES
     app.jinja_env.globals["module_for"] = module_for
     app.jinja_env.globals["skill_name"] = skill_name

@@ -2,8 +2,7 @@
 from datetime import timedelta
 
 from learnpm.extensions import db
-from learnpm.models import (Assessment, CareerGoal, ModuleProgress, Role, SkillRating, User,
-                            utcnow)
+from learnpm.models import Assessment, CareerGoal, ModuleProgress, Role, SkillRating, User, utcnow
 
 
 def make_user(email="learner@example.com", password="correct horse battery", name="Priya",

@@ -11,10 +11,23 @@ import pytest
 from werkzeug.security import generate_password_hash
 
 from learnpm.extensions import db
-from learnpm.models import (Assessment, Assignment, AssignmentKind, Attempt, CareerGoal,
-                            CertificationRecord, CertStatus, EducationEntry, LinkStatus,
-                            MentorLink, RenewalActivity, ReviewCard, Role, SkillRating, User,
-                            utcnow)
+from learnpm.models import (
+    Assessment,
+    Assignment,
+    AssignmentKind,
+    CareerGoal,
+    CertificationRecord,
+    CertStatus,
+    EducationEntry,
+    LinkStatus,
+    MentorLink,
+    RenewalActivity,
+    ReviewCard,
+    Role,
+    SkillRating,
+    User,
+    utcnow,
+)
 from learnpm.quiz.attempts import finish, start_exam, start_practice
 from learnpm.store import get_catalog
 

@@ -67,7 +67,6 @@ def test_proxy_headers_are_trusted_only_when_configured(tmp_path):
 
 @pytest.mark.skipif(bool(SERVER_DATABASE), reason="SQLite-specific")
 def test_sqlite_uses_wal_and_a_busy_timeout(app):
-    with app.app_context():
-        with db.engine.connect() as connection:
-            assert connection.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
-            assert connection.execute(sa.text("PRAGMA busy_timeout")).scalar() == 15000
+    with app.app_context(), db.engine.connect() as connection:
+        assert connection.execute(sa.text("PRAGMA journal_mode")).scalar() == "wal"
+        assert connection.execute(sa.text("PRAGMA busy_timeout")).scalar() == 15000

@@ -2,6 +2,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import BooleanField, SelectField
 
+
 class ImportForm(FlaskForm):
     file = FileField("Question file",
                      description="Moodle GIFT (.gift, .txt) or Aiken (.aiken, .txt), up to 1 MB.",

@@ -12,7 +12,6 @@ from . import bp
 from .forms import LoginForm, ProfileForm, RegisterForm
 
 
-
 @login_manager.user_loader
 def load_user(user_id: str) -> User | None:
     return db.session.get(User, int(user_id)) if user_id.isdigit() else None

@@ -1,5 +1,5 @@
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField, StringField

@@ -9,8 +9,16 @@ from ..models import GoalStatus, LearnerProfile
 from ..store import get_catalog
 from . import bp
 from .forms import GoalDeleteForm, GoalForm, GoalStatusForm, ProfileForm
-from .services import (career_plan, change_goal_status, create_goal, get_goal, get_profile,
-                       list_goals, remove_goal, save_profile)
+from .services import (
+    career_plan,
+    change_goal_status,
+    create_goal,
+    get_goal,
+    get_profile,
+    list_goals,
+    remove_goal,
+    save_profile,
+)
 
 
 @bp.route("", methods=["GET", "POST"])

@@ -7,11 +7,11 @@ from sqlalchemy.exc import IntegrityError
 
 from ..catalog import Catalog, LearningPath, Module
 from ..catalog.frameworks import Certification, Role, Skill
+from ..certs.services import held, months_of_experience
 from ..domain.careers import CareerGap, career_gap, with_article
 from ..domain.progress import PathProgress, path_progress
 from ..domain.skills import Gap, modules_for
 from ..extensions import db
-from ..certs.services import held, months_of_experience
 from ..learn.services import completed_slugs
 from ..models import CareerGoal, GoalStatus, LearnerProfile
 from ..skills.report import modules_by_skill

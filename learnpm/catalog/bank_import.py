@@ -9,6 +9,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..domain.words import plural
 from .entries import Catalog
 from .errors import ContentProblems
 from .importers import Skipped, detect_format, parse_aiken, parse_gift, to_yaml
@@ -33,7 +34,7 @@ class ImportReport:
         out = [f"line {s.line}: skipped: {s.reason}" for s in self.skipped]
         out += [f"error: {e}" for e in self.errors]
         if self.ok:
-            out.append(f"Imported {self.imported} question{'s' if self.imported != 1 else ''} "
+            out.append(f"Imported {plural(self.imported, 'question')} "
                        f"({self.format}) into {self.file}; skipped {len(self.skipped)}.")
         else:
             out.append("Nothing was imported.")
@@ -49,7 +50,8 @@ def import_bank_file(content_dir: Path, catalog: Catalog, filename: str, text: s
     report = ImportReport()
     exam = catalog.exams.get(bank)
     if exam is None:
-        report.errors.append(f"there is no bank '{bank}' (known: {', '.join(sorted(catalog.exams))})")
+        known = ", ".join(sorted(catalog.exams))
+        report.errors.append(f"there is no bank '{bank}' (known: {known})")
         return report
     domain = domain or exam.domains[0].id
     if exam.domain(domain) is None:

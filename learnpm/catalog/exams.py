@@ -1,10 +1,11 @@
 """Parse exam blueprints: the facts of a real exam, with their source and date."""
 import datetime
+from typing import Any
 
 from .entries import Band, Break, Domain, ExamBlueprint, Task
 from .errors import ContentProblems
 from .modules import _slug_check
-from .schema import Field, read_record
+from .schema import Field, read_items, read_record
 from .yamltext import load_yaml_file
 
 EXAM_FIELDS = (
@@ -37,13 +38,9 @@ RESULT_FIELDS = (
 BAND_FIELDS = (Field("name"), Field("floor", float))
 
 
-def _items(values: list, spec, source: str, line: int, problems: ContentProblems, what: str):
-    items = []
-    for item in values:
-        where = (source, getattr(item, "line", line))
-        if (cleaned := read_record(item, spec, where, problems, what)) is not None:
-            items.append(cleaned)
-    return items
+def _items(values: list[Any], spec: tuple[Field, ...], source: str, line: int,
+           problems: ContentProblems, what: str) -> list[dict[str, Any]]:
+    return [found for _, found in read_items(values, spec, source, line, problems, what)]
 
 
 def parse_exam(text: str, source: str, problems: ContentProblems) -> ExamBlueprint | None:

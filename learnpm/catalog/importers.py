@@ -264,7 +264,8 @@ def _aiken_question(lines: list[str]) -> dict:
         raise _Skip("an option letter appears twice")
     if answer.upper() not in letters:
         raise _Skip(f"ANSWER '{answer}' matches no option")
-    options = [_option(t, letter == answer.upper()) for letter, t in zip(letters, texts)]
+    options = [_option(text, letter == answer.upper())
+               for letter, text in zip(letters, texts, strict=True)]
     _check_options(options)
     return {"type": "single", "stem": "\n".join(stem), "options": options}
 

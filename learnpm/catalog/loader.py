@@ -25,15 +25,12 @@ def load(content_dir: str | Path) -> Catalog:
     def rel(path: Path) -> str:
         return path.relative_to(root.parent).as_posix()
 
-    modules = _unique(
-        ((parse_module(_read(p), rel(p), problems), rel(p)) for p in _files(root / "modules", "*.md")),
-        "slug", "module slug", problems)
-    paths = _unique(
-        ((parse_path(_read(p), rel(p), problems), rel(p)) for p in _files(root / "paths", "*.yaml")),
-        "slug", "path slug", problems)
-    exams = _unique(
-        ((parse_exam(_read(p), rel(p), problems), rel(p)) for p in _files(root / "exams", "*.yaml")),
-        "id", "exam id", problems)
+    def parsed(folder: str, pattern: str, parse):
+        return ((parse(_read(p), rel(p), problems), rel(p)) for p in _files(root / folder, pattern))
+
+    modules = _unique(parsed("modules", "*.md", parse_module), "slug", "module slug", problems)
+    paths = _unique(parsed("paths", "*.yaml", parse_path), "slug", "path slug", problems)
+    exams = _unique(parsed("exams", "*.yaml", parse_exam), "id", "exam id", problems)
     questions = {}
     for bank_dir in sorted(p for p in (root / "questions").glob("*") if p.is_dir()):
         if bank_dir.name not in exams and not (root / "exams" / f"{bank_dir.name}.yaml").exists():

@@ -4,8 +4,13 @@ import re
 from .entries import CATEGORIES, LEVELS, WORDS_PER_MINUTE, LearningPath, Module
 from .errors import ContentProblems
 from .schema import Field, read_record
-from .yamltext import (FrontMatterError, YamlSyntaxError, load_yaml, load_yaml_file,
-                       split_front_matter)
+from .yamltext import (
+    FrontMatterError,
+    YamlSyntaxError,
+    load_yaml,
+    load_yaml_file,
+    split_front_matter,
+)
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

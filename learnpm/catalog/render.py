@@ -5,8 +5,8 @@ through a generous allow-list (nh3), which also re-balances tags: a stray `</mai
 unclosed `<div>` in a module cannot break the page around it, and scripts never run.
 User-written text goes through the much stricter `learnpm.text.render_user_markdown`.
 """
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 from xml.etree.ElementTree import Element
 
 import markdown

@@ -3,11 +3,30 @@
 Each spec lists the fields a record may have; `read_record` returns the cleaned
 values and reports every problem with the line of the offending key.
 """
-from dataclasses import dataclass
-from typing import Any, Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import ContentProblems
 from .yamltext import LineMap
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a record was written, so a later check can still name its file and line."""
+
+    source: str
+    line: int
+    fields: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def line_of(self, name: str) -> int:
+        return self.fields.get(name, self.line)
+
+    @classmethod
+    def of(cls, record: Any, source: str, fallback: int = 1) -> "Location":
+        if isinstance(record, LineMap):
+            return cls(source, record.line, dict(record.key_lines))
+        return cls(source, fallback)
 
 
 @dataclass(frozen=True)
@@ -91,3 +110,14 @@ def _read_field(record: LineMap, field: Field, path: str, problems: ContentProbl
         return False
     values[field.name] = value
     return True
+
+
+def read_items(items: list[Any], spec: tuple[Field, ...], source: str, line: int,
+               problems: ContentProblems, what: str) -> list[tuple[Location, dict[str, Any]]]:
+    """Validate each record of a list; the valid ones come back with their location."""
+    found = []
+    for item in items:
+        at = Location.of(item, source, line)
+        if (values := read_record(item, spec, (source, at.line), problems, what)) is not None:
+            found.append((at, values))
+    return found

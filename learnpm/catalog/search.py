@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from .entries import Module
 
 WORD = re.compile(r"[a-z0-9]+")
-STOPWORDS = frozenset(
-    "a an and are as at be by for from has have how in is it its of on or that the this to "
-    "was what when where which who why will with you your".split())
+STOPWORDS = frozenset({
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "how", "in",
+    "is", "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "what", "when",
+    "where", "which", "who", "why", "will", "with", "you", "your",
+})
 # A title or tag match says more about a module than a passing mention in the body.
 FIELD_WEIGHTS = {"title": 4, "tags": 3, "summary": 2, "body": 1}
 K1, B = 1.2, 0.75

@@ -8,8 +8,14 @@ from ..catalog.frameworks import Certification
 from ..domain import certification as rules
 from ..extensions import db
 from ..learn.services import completed_slugs
-from ..models import (CertificationRecord, CertStatus, EducationEntry, ExperienceEntry,
-                      LearnerProfile, RenewalActivity)
+from ..models import (
+    CertificationRecord,
+    CertStatus,
+    EducationEntry,
+    ExperienceEntry,
+    LearnerProfile,
+    RenewalActivity,
+)
 
 
 def records(user_id: int) -> dict[str, CertificationRecord]:

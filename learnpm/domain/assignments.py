@@ -1,7 +1,7 @@
 """Assignment states and the numbers a mentor's cohort dashboard shows."""
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Iterable
 
 
 def state(due: date | None, completed: datetime | None, today: date) -> str:

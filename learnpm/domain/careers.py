@@ -1,6 +1,7 @@
 """The gap between where a learner is and the role they want."""
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Protocol, Sequence, TypeVar
+from typing import Protocol, TypeVar
 
 from .certification import EDUCATION_LEVELS
 from .skills import Gap, gaps

@@ -1,7 +1,7 @@
 """Certification rules: eligibility, renewal progress and warnings. Pure data in, data out."""
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Mapping, Sequence
 
 from .dates import add_months, add_years, months_covered
 

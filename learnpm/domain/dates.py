@@ -36,7 +36,8 @@ def merge_periods(periods: list[tuple[date, date]]) -> list[tuple[date, date]]:
 
 def months_covered(periods: list[tuple[date, date]], since: date | None = None,
                    until: date | None = None) -> int:
-    """Months of experience (to the nearest month), overlaps counted once, optionally in a window."""
+    """Months of experience (to the nearest month), overlaps counted once, optionally within
+    a window."""
     days = 0
     for start, end in merge_periods(periods):
         start = max(start, since) if since else start

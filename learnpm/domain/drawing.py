@@ -5,8 +5,8 @@ the full exam it scales the exam down (keeping the weights) instead of repeating
 """
 import math
 import random
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Progress through learning paths, and what to read next."""
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,10 @@ It is a rule of thumb, not a prediction the exam bodies endorse: it compares rec
 results with the pass mark (or, where none is published, the "Target" band) and says
 how much evidence it has.
 """
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+
+from .words import plural
 
 
 @dataclass(frozen=True)
@@ -33,14 +35,14 @@ def assess(data: ReadinessInput) -> Readiness:
     recent = list(data.exam_percents[:3])
     if not recent and answered < 20:
         return Readiness("unknown", "Not enough to go on yet", "low", (
-            f"You have answered {answered} practice question{'s' if answered != 1 else ''}. "
+            f"You have answered {plural(answered, 'practice question')}. "
             "Take a short exam simulation or answer at least 20 questions for a first reading.",))
     reasons = []
     scores = []
     if recent:
         average = sum(recent) / len(recent)
         scores.append(average)
-        reasons.append(f"Your last {len(recent)} exam simulation{'s' if len(recent) > 1 else ''} "
+        reasons.append(f"Your last {plural(len(recent), 'exam simulation')} "
                        f"averaged {average:.0f}%.")
     if answered:
         practice = 100 * data.practice_correct / answered

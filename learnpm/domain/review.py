@@ -4,7 +4,7 @@ A missed question becomes a card due tomorrow; each review moves it further out 
 answered right and brings it back soon when missed, so it returns before it is forgotten.
 """
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler
 
@@ -20,11 +20,11 @@ class CardState:
 
 
 def _aware(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
 
 
 def _naive(moment: datetime) -> datetime:
-    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def schedule(previous: dict | None, correct: bool, now: datetime) -> CardState:

@@ -1,6 +1,6 @@
 """Marking answers and attempts, and PMI-style performance ratings per domain."""
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Skill ratings compared with a target profile: gaps, strengths and change over time."""
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Iterable, Mapping, Protocol, Sequence, TypeVar
+from typing import Protocol, TypeVar
 
 
 class HasKind(Protocol):

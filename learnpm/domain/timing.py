@@ -1,7 +1,7 @@
 """Exam clocks and sections. Times are naive UTC datetimes, as stored in the database."""
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Sequence
 
 # An answer sent as the clock runs out (the browser's auto-submit) is still accepted if it
 # arrives within this many seconds; anything later is refused.

@@ -5,8 +5,19 @@ from sqlalchemy import func, select
 
 from ..domain.assignments import nearest_due, tally
 from ..extensions import db
-from ..models import (Assessment, Assignment, Attempt, CertificationRecord, LinkStatus,
-                      MentorLink, ModuleProgress, Mode, SkillRating, Status, User)
+from ..models import (
+    Assessment,
+    Assignment,
+    Attempt,
+    CertificationRecord,
+    LinkStatus,
+    MentorLink,
+    Mode,
+    ModuleProgress,
+    SkillRating,
+    Status,
+    User,
+)
 
 
 def _grouped(rows, key=0):

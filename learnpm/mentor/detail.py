@@ -9,13 +9,20 @@ from ..auth.access import mentor_required
 from ..domain.assignments import state
 from ..extensions import db
 from ..learn.services import completed_slugs
-from ..models import (Assessment, Assignment, Attempt, CertificationRecord, Comment, MentorRating,
-                      Status)
-from ..store import get_catalog
+from ..models import (
+    Assessment,
+    Assignment,
+    Attempt,
+    CertificationRecord,
+    Comment,
+    MentorRating,
+    Status,
+)
 from ..skills.services import latest_assessment
+from ..store import get_catalog
 from . import bp, services
-from .services import comments_on, mentor_ratings
 from .forms import ActionForm, CommentForm
+from .services import comments_on, mentor_ratings
 
 
 def assignments_for(mentee_id: int, mentor_id: int | None = None) -> list[Assignment]:

@@ -11,8 +11,8 @@ from ..models import LinkStatus, MentorLink, Notification, utcnow
 from ..store import get_catalog
 from . import bp, services
 from .detail import assignments_for
-from .services import comments_on
 from .forms import ActionForm
+from .services import comments_on
 
 
 @bp.route("/join/<code>", methods=["GET", "POST"])

@@ -10,6 +10,7 @@ from wtforms import SelectChoice
 
 from ..auth.access import mentor_required
 from ..domain.assignments import sort_rows
+from ..domain.words import plural
 from ..extensions import db
 from ..models import Assignment, AssignmentKind, Cohort, CohortMember
 from ..store import get_catalog
@@ -150,7 +151,7 @@ def create_assignment():
     created = services.assign(current_user.id, mentees, AssignmentKind(kind), target,
                               form.due_date.data, form.note.data or "", cohort_id)
     complete_if_already_done(created)
-    flash(f"Assigned to {len(mentees)} mentee{'s' if len(mentees) != 1 else ''}.", "success")
+    flash(f"Assigned to {plural(len(mentees), 'mentee')}.", "success")
     return redirect(url_for("mentor.dashboard"))
 
 

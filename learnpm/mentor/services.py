@@ -7,8 +7,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import contains_eager
 
 from ..extensions import db
-from ..models import (Assignment, AssignmentKind, Cohort, CohortMember, Comment, LinkStatus,
-                      MentorLink, MentorRating, Notification, User, utcnow)
+from ..models import (
+    Assignment,
+    AssignmentKind,
+    Cohort,
+    CohortMember,
+    Comment,
+    LinkStatus,
+    MentorLink,
+    MentorRating,
+    Notification,
+    User,
+    utcnow,
+)
 
 
 def active_link(mentor_id: int, mentee_id: int) -> MentorLink | None:

@@ -1,9 +1,23 @@
 """Every model, imported here so Alembic's autogenerate sees them all."""
 from .career import CareerGoal, GoalStatus, LearnerProfile
-from .certification import (CertificationRecord, CertStatus, EducationEntry, ExperienceEntry,
-                            RenewalActivity)
-from .mentoring import (Assignment, AssignmentKind, Cohort, CohortMember, Comment, LinkStatus,
-                        MentorLink, MentorRating, Notification)
+from .certification import (
+                            CertificationRecord,
+                            CertStatus,
+                            EducationEntry,
+                            ExperienceEntry,
+                            RenewalActivity,
+)
+from .mentoring import (
+                            Assignment,
+                            AssignmentKind,
+                            Cohort,
+                            CohortMember,
+                            Comment,
+                            LinkStatus,
+                            MentorLink,
+                            MentorRating,
+                            Notification,
+)
 from .progress import ModuleProgress
 from .quiz import Attempt, AttemptItem, Mode, ReviewCard, Status
 from .skills import Assessment, SkillRating

@@ -7,9 +7,19 @@ from ..mentor.services import comments_on
 from ..models import Mode, utcnow
 from ..store import get_catalog
 from . import bp
-from .attempts import (AnswerRefused, close_if_expired, effective_deadline, end_section, finish,
-                       load_attempt, load_item, open_section, parse_response, resume_after_break,
-                       save_answer)
+from .attempts import (
+    AnswerRefused,
+    close_if_expired,
+    effective_deadline,
+    end_section,
+    finish,
+    load_attempt,
+    load_item,
+    open_section,
+    parse_response,
+    resume_after_break,
+    save_answer,
+)
 from .forms import AttemptForm
 
 

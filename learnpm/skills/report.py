@@ -1,6 +1,6 @@
 """The results page: the latest assessment read against an earlier one and a target role."""
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from markupsafe import Markup
 

@@ -10,8 +10,13 @@ from ..store import get_catalog
 from . import bp
 from .forms import AssessmentForm
 from .report import build_report
-from .services import (assessment_history, assessments_with_ratings, latest_assessment,
-                       save_assessment, target_role_id)
+from .services import (
+    assessment_history,
+    assessments_with_ratings,
+    latest_assessment,
+    save_assessment,
+    target_role_id,
+)
 
 
 @bp.get("")

@@ -1,5 +1,5 @@
 """Self-assessments: the database side of the skills pages."""
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload

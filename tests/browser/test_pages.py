@@ -31,8 +31,8 @@ def walk(browser, tour, check, **context_options):
         state = tour.sessions[who] if who else None
         context = new_context(browser, storage_state=state, **context_options)
         page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
+        errors: list[str] = []
+        page.on("pageerror", lambda error, seen=errors: seen.append(str(error)))
         try:
             for stop in stops:
                 response = page.goto(tour.base + stop.path)

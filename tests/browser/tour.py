@@ -5,9 +5,9 @@ mentor and an administrator) and returns the pages to visit. The accessibility, 
 and screenshot tests all walk the same list, so a page added here is checked by all of them.
 """
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Callable
 
 from sqlalchemy import update
 

@@ -10,6 +10,17 @@ from learnpm.catalog.yamltext import FrontMatterError, load_yaml, split_front_ma
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "content"
 
 EXPECTED_BROKEN = {
+    "broken/frameworks/careers.yaml:10: role manager: level of 'risk' must be 1 to 5",
+    "broken/frameworks/careers.yaml:10: role manager: unknown skill 'juggling'",
+    "broken/frameworks/careers.yaml:11: role manager: unknown certification 'nothing-cert'",
+    "broken/frameworks/careers.yaml:12: role manager: unknown next role 'director'",
+    "broken/frameworks/careers.yaml:13: role manager: unknown learning path 'no-such-path'",
+    "broken/frameworks/certifications.yaml:5: certification pmp: unknown exam 'no-such-exam'",
+    "broken/frameworks/certifications.yaml:8: certification pmp: unknown certification 'capm' "
+    "in education_waived_by",
+    "broken/frameworks/certifications.yaml:16: certification pmp: category 'power-skills' has "
+    "unknown parent 'learning'",
+    "broken/frameworks/skills.yaml:16: skill leadership: unknown module 'no-such-module'",
     "broken/exams/weights.yaml:8: domain weights add up to 90, not 100",
     "broken/modules/bad-category.md:5: field 'category' is 'cooking'; expected one of: "
     "foundations, skill, core-duty, methodology, certification",

@@ -1,7 +1,14 @@
 from datetime import date
 
-from learnpm.domain.certification import (Activity, Category, RenewalRules, eligibility,
-                                          experience_months, renewal_status, rules_for_cycle)
+from learnpm.domain.certification import (
+    Activity,
+    Category,
+    RenewalRules,
+    eligibility,
+    experience_months,
+    renewal_status,
+    rules_for_cycle,
+)
 from learnpm.domain.dates import add_months, add_years, months_covered
 
 PMP = RenewalRules(date(2000, 1, 1), 3, "PDU", 60, (
@@ -40,14 +47,17 @@ def test_experience_outside_the_window_does_not_count():
 
 
 def test_complete_renewal():
-    result = status(("ways-of-working", 15, date(2024, 5, 1)), ("power-skills", 10, date(2025, 1, 1)),
-                    ("business-acumen", 10, date(2025, 6, 1)), ("giving-back", 25, date(2025, 7, 1)))
+    result = status(("ways-of-working", 15, date(2024, 5, 1)),
+                    ("power-skills", 10, date(2025, 1, 1)),
+                    ("business-acumen", 10, date(2025, 6, 1)),
+                    ("giving-back", 25, date(2025, 7, 1)))
     assert result.counted == 60 and result.missing == 0 and result.complete
     assert result.cycle_end == date(2027, 3, 1)
 
 
 def test_category_minimums_drive_what_is_missing():
-    result = status(("ways-of-working", 40, date(2024, 5, 1)), ("giving-back", 20, date(2025, 1, 1)))
+    result = status(("ways-of-working", 40, date(2024, 5, 1)),
+                    ("giving-back", 20, date(2025, 1, 1)))
     by_id = {p.category.id: p for p in result.categories}
     assert result.counted == 60
     assert by_id["power-skills"].missing == 8 and by_id["business-acumen"].missing == 8

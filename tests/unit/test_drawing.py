@@ -2,8 +2,14 @@ import random
 
 import pytest
 
-from learnpm.domain.drawing import (Candidate, allocate, draw_exam, draw_practice, option_order,
-                                    scaled_minutes)
+from learnpm.domain.drawing import (
+    Candidate,
+    allocate,
+    draw_exam,
+    draw_practice,
+    option_order,
+    scaled_minutes,
+)
 
 PMP = {"people": 33, "process": 41, "business-environment": 26}
 

@@ -8,7 +8,12 @@ import yaml
 
 from learnpm.catalog import load
 from learnpm.catalog.importers import (
-    ImportResult, Skipped, detect_format, parse_aiken, parse_gift, to_yaml,
+    ImportResult,
+    Skipped,
+    detect_format,
+    parse_aiken,
+    parse_gift,
+    to_yaml,
 )
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

@@ -5,8 +5,16 @@ import pytest
 
 from learnpm.domain.careers import EDUCATION_LABELS, career_gap, split_tracks, with_article
 from learnpm.domain.certification import EDUCATION_LEVELS
-from learnpm.domain.skills import (Gap, by_kind, changes, compare, gaps, is_repeat, modules_for,
-                                   strengths)
+from learnpm.domain.skills import (
+    Gap,
+    by_kind,
+    changes,
+    compare,
+    gaps,
+    is_repeat,
+    modules_for,
+    strengths,
+)
 
 TARGET = {"leadership": 4, "communication": 3, "scheduling": 2}
 
@@ -24,7 +32,8 @@ def test_strengths_and_changes():
 
 
 def test_modules_for_the_weakest_skills_skip_done_ones():
-    by_skill = {"leadership": ["leadership", "team-coordination"], "scheduling": ["project-scheduling"]}
+    by_skill = {"leadership": ["leadership", "team-coordination"],
+                "scheduling": ["project-scheduling"]}
     chosen = modules_for(gaps({}, TARGET), by_skill, done={"leadership"})
     assert chosen == ["team-coordination", "project-scheduling"]
 

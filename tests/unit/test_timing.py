@@ -1,7 +1,14 @@
 from datetime import datetime, timedelta
 
-from learnpm.domain.timing import (GRACE_SECONDS, accepts_answers, break_credit, deadline_for,
-                                   describe_duration, seconds_left, sections)
+from learnpm.domain.timing import (
+    GRACE_SECONDS,
+    accepts_answers,
+    break_credit,
+    deadline_for,
+    describe_duration,
+    seconds_left,
+    sections,
+)
 
 START = datetime(2026, 11, 27, 9, 0)
 

@@ -12,8 +12,14 @@ import pytest
 from learnpm.config import PROJECT_ROOT
 from learnpm.domain.dates import add_months
 from learnpm.extensions import db
-from learnpm.models import (CareerGoal, CertificationRecord, CertStatus, ExperienceEntry,
-                            GoalStatus, LearnerProfile)
+from learnpm.models import (
+    CareerGoal,
+    CertificationRecord,
+    CertStatus,
+    ExperienceEntry,
+    GoalStatus,
+    LearnerProfile,
+)
 from tests.conftest import VALID_CONTENT, AuthActions, build_app, fresh_schema
 from tests.factories import make_assessment, make_goal, make_progress, make_user
 

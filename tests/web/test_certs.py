@@ -15,7 +15,8 @@ def certify(client, cert="pmp", passed=TODAY - timedelta(days=400)):
 
 def log(client, cert="pmp", **fields):
     data = {"activity-title": "Webinar", "activity-category": "power-skills",
-            "activity-units": "8", "activity-activity_date": (TODAY - timedelta(days=3)).isoformat()}
+            "activity-units": "8",
+            "activity-activity_date": (TODAY - timedelta(days=3)).isoformat()}
     data.update({f"activity-{k}": v for k, v in fields.items()})
     return client.post(f"/certifications/{cert}/activities", data=data)
 

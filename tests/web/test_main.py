@@ -81,8 +81,14 @@ def test_dashboard_shows_due_work_and_where_you_stand(client, auth, app):
     from datetime import date, timedelta
 
     from learnpm.extensions import db
-    from learnpm.models import (Assignment, AssignmentKind, CareerGoal, CertificationRecord,
-                                CertStatus, Role)
+    from learnpm.models import (
+        Assignment,
+        AssignmentKind,
+        CareerGoal,
+        CertificationRecord,
+        CertStatus,
+        Role,
+    )
     from tests.factories import make_user
     user_id = auth.login()
     page = client.get("/dashboard").text

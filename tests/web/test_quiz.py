@@ -77,8 +77,9 @@ def test_practice_answer_is_final_once_seen(client, auth, app):
     answer(client, attempt_id, position, question_id, right=False)
     answer(client, attempt_id, position, question_id, right=True)
     with app.app_context():
-        assert db.session.scalar(db.select(AttemptItem).where(
-            AttemptItem.attempt_id == attempt_id, AttemptItem.position == position)).correct is False
+        item = db.session.scalar(db.select(AttemptItem).where(
+            AttemptItem.attempt_id == attempt_id, AttemptItem.position == position))
+        assert item.correct is False
 
 
 def test_practice_setup_errors_keep_the_choices(client, auth):
