@@ -21,7 +21,8 @@ def create_app(test_config: dict | None = None) -> Flask:
         or f"sqlite:///{os.path.join(app.instance_path, 'learnpm.sqlite')}")
     ensure_secret_key(app)
     if proxies := int(app.config["PROXY_COUNT"]):
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]  # Flask's documented way
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
     register_extensions(app)
     register_blueprints(app)
@@ -34,6 +35,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from . import models  # noqa: F401 - registers the tables with SQLAlchemy
+    from .auth.services import setup_login
     from .database import install_sqlite_tuning
     from .extensions import csrf, db, limiter, login_manager, migrate
     from .store import init_store
@@ -44,6 +46,7 @@ def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
+    setup_login(login_manager)
     init_store(app)
 
 

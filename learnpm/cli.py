@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 from flask import Blueprint, current_app
-from sqlalchemy import func, select
 
+from .auth.services import normalise_email, user_by_email
 from .catalog import load, quality
 from .catalog.bank_import import import_bank_file
 from .domain.passwords import password_problem
@@ -56,7 +56,7 @@ def content_quality(banks: tuple[str, ...], pattern: str | None) -> None:
               if (not banks or q.bank in banks) and (not pattern or fnmatch(q.source, pattern))]
     failed = False
     for exam in catalog.exams.values():
-        mine = [q for q in chosen if q.bank == exam.bank]
+        mine = [q for q in chosen if q.bank == exam.id]
         if not mine:
             continue
         report = quality.bank_quality(exam, mine)
@@ -113,8 +113,8 @@ def users_create(email: str, name: str, role: str, password: str) -> None:
     """Create an account, e.g. the first admin."""
     if problem := password_problem(password, email=email):
         raise click.BadParameter(problem, param_hint="--password")
-    email = email.strip().lower()
-    if db.session.scalar(select(User).where(func.lower(User.email) == email)):
+    email = normalise_email(email)
+    if user_by_email(email):
         raise click.ClickException(f"An account with {email} already exists.")
     user = User(email=email, name=name, role=Role(role))
     user.set_password(password)
@@ -128,7 +128,7 @@ def users_create(email: str, name: str, role: str, password: str) -> None:
 @click.argument("role", type=click.Choice([r.value for r in Role]))
 def users_set_role(email: str, role: str) -> None:
     """Change an account's role."""
-    user = db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
+    user = user_by_email(email)
     if user is None:
         raise click.ClickException(f"No account has the email {email}.")
     user.role = Role(role)

@@ -20,7 +20,7 @@ class CatalogStore:
     def __init__(self, content_dir: str, auto_reload: bool = False):
         self.content_dir = Path(content_dir)
         self.auto_reload = auto_reload
-        self._stamp = None
+        self._stamp: tuple[int, int] | None = None
         self.reload()
 
     def reload(self) -> Catalog:
@@ -33,7 +33,7 @@ class CatalogStore:
                       "learnpm content check' to list them all.", len(errors), errors[0])
         return self.catalog
 
-    def _content_stamp(self) -> tuple:
+    def _content_stamp(self) -> tuple[int, int]:
         files = [p for p in self.content_dir.rglob("*") if p.is_file()]
         return (len(files), max((p.stat().st_mtime_ns for p in files), default=0))
 

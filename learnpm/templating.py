@@ -4,16 +4,21 @@ from functools import lru_cache
 
 import markdown
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
-from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from .catalog.entries import CATEGORIES
 from .domain.words import plural
 from .extensions import db
-from .models import Notification
+from .notifications import unread_count
 from .store import get_catalog
 from .text import render_user_markdown
+
+
+def csrf_field() -> Markup:
+    """The hidden CSRF input for a form that is only a button; CSRFProtect checks every POST."""
+    return Markup('<input type="hidden" name="csrf_token" value="{}">').format(generate_csrf())
 
 
 def long_date(value: date | datetime | None) -> str:
@@ -35,8 +40,7 @@ def unread_notifications() -> int:
     try:
         if not current_user.is_authenticated:
             return 0
-        return db.session.scalar(select(func.count()).select_from(Notification).where(
-            Notification.user_id == current_user.id, Notification.read_at.is_(None))) or 0
+        return unread_count(current_user.id)
     except SQLAlchemyError:
         db.session.rollback()
         return 0
@@ -59,6 +63,7 @@ def register(app) -> None:
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["number"] = number
     app.jinja_env.filters["plural"] = plural
+    app.jinja_env.globals["csrf_field"] = csrf_field
     app.jinja_env.globals["CATEGORIES"] = CATEGORIES
     app.jinja_env.globals["module_for"] = module_for
     app.jinja_env.globals["skill_name"] = skill_name

@@ -58,7 +58,7 @@ def build_world(app) -> dict:
         owner = people["owner"].id
         bank = get_catalog().bank("demo")
         exam = start_exam(owner, get_catalog().exams["demo"], bank, 4, random.Random(1))
-        done = start_practice(owner, "demo", bank[:1], random.Random(1))
+        done = start_practice(owner, get_catalog().exams["demo"], bank[:1], random.Random(1))
         finish(done)
         link = MentorLink(mentor_id=people["mentor_of"].id, mentee_id=owner, code="join-code",
                           status=LinkStatus.ACTIVE)

@@ -24,7 +24,8 @@ def test_content_check_fails_and_names_file_and_line(tmp_path):
         result = app.test_cli_runner().invoke(args=["content", "check"])
         assert result.exit_code == 1
         assert "broken/modules/missing-title.md:2: missing required field 'title'" in result.output
-        assert result.output.strip().endswith("15 problems")
+        assert result.output.strip().endswith("24 problems")
+        assert "broken/frameworks/skills.yaml:16: skill leadership: unknown module" in result.output
         data = json.loads(app.test_cli_runner().invoke(
             args=["content", "check", "--json"]).output)
         assert {"path": "broken/paths/bad-path.yaml", "line": 4,

@@ -17,6 +17,3 @@ class UserForm(FlaskForm):
     role = SelectField("Role", validate_choice=True)
     active = BooleanField("Account active")
 
-
-class ReloadForm(FlaskForm):
-    """CSRF for the reload-content button."""

@@ -3,13 +3,13 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from ..auth.access import admin_required
+from ..auth.access import role_required
 from ..catalog.bank_import import import_bank_file
 from ..extensions import db
 from ..models import Role, User
 from ..store import get_store
 from . import bp
-from .forms import ImportForm, ReloadForm, UserForm
+from .forms import ImportForm, UserForm
 
 
 def _targets(catalog) -> list[SelectChoice]:
@@ -30,7 +30,7 @@ def _text_of(raw: bytes, errors: list) -> str | None:
 
 
 @bp.route("/import", methods=["GET", "POST"])
-@admin_required
+@role_required(Role.ADMIN)
 def import_questions():
     store = get_store()
     form = ImportForm()
@@ -50,17 +50,17 @@ def import_questions():
 
 
 @bp.get("/")
-@admin_required
+@role_required(Role.ADMIN)
 def index():
     catalog = get_store().catalog
     users = list(db.session.scalars(select(User).order_by(User.name)))
     counts = {role: sum(1 for u in users if u.role is role) for role in Role}
     return render_template("admin/index.html", catalog=catalog, users=users, counts=counts,
-                           roles=list(Role), reload_form=ReloadForm(), user_form=UserForm())
+                           roles=list(Role), user_form=UserForm())
 
 
 @bp.post("/users/<int:user_id>")
-@admin_required
+@role_required(Role.ADMIN)
 def update_user(user_id: int):
     user = db.session.get(User, user_id)
     if user is None:
@@ -80,10 +80,8 @@ def update_user(user_id: int):
 
 
 @bp.post("/reload")
-@admin_required
+@role_required(Role.ADMIN)
 def reload_content():
-    if not ReloadForm().validate_on_submit():
-        abort(400)
     catalog = get_store().reload()
     problems = len(catalog.errors)
     flash(f"Content reloaded: {len(catalog.modules)} modules, {len(catalog.questions)} questions"

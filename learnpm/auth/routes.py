@@ -3,24 +3,13 @@ from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..extensions import db, limiter, login_manager
+from ..extensions import db, limiter
 from ..models import User
 from . import bp
 from .forms import LoginForm, ProfileForm, RegisterForm
-
-
-@login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
-
-
-login_manager.login_view = "auth.login"
-login_manager.login_message = "Log in to see that page."
-login_manager.login_message_category = "info"
-login_manager.session_protection = "basic"
+from .services import normalise_email, user_by_email
 
 
 def safe_next(target: str | None) -> str | None:
@@ -35,20 +24,16 @@ def _email_key() -> str:
     return (request.form.get("email") or "").strip().lower() or request.remote_addr or "-"
 
 
-def _find_user(email: str) -> User | None:
-    return db.session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
-
-
 @bp.route("/register", methods=["GET", "POST"])
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("main.dashboard"))
     form = RegisterForm()
     if form.validate_on_submit():
-        if _find_user(form.email.data):
+        if user_by_email(form.email.data):
             form.email.errors.append("An account with this email exists. Log in instead.")
         else:
-            user = User(name=form.name.data.strip(), email=form.email.data.strip().lower())
+            user = User(name=form.name.data.strip(), email=normalise_email(form.email.data))
             user.set_password(form.password.data)
             db.session.add(user)
             db.session.commit()
@@ -67,7 +52,7 @@ def login():
         return redirect(url_for("main.dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
-        user = _find_user(form.email.data)
+        user = user_by_email(form.email.data)
         password_ok = (user.check_password(form.password.data) if user
                        else _check_dummy(form.password.data))
         if user and password_ok and user.active:

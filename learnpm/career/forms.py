@@ -57,6 +57,3 @@ class GoalForm(FlaskForm):
 class GoalStatusForm(FlaskForm):
     status = SelectField("Status", choices=[SelectChoice(s.value, s.label) for s in GoalStatus])
 
-
-class GoalDeleteForm(FlaskForm):
-    """CSRF for the delete buttons."""

@@ -8,7 +8,7 @@ from ..domain.careers import split_tracks
 from ..models import GoalStatus, LearnerProfile
 from ..store import get_catalog
 from . import bp
-from .forms import GoalDeleteForm, GoalForm, GoalStatusForm, ProfileForm
+from .forms import GoalForm, GoalStatusForm, ProfileForm
 from .services import (
     career_plan,
     change_goal_status,
@@ -63,8 +63,6 @@ def goal_status(goal_id: int):
 @login_required
 def delete_goal(goal_id: int):
     goal = _own_goal(goal_id)
-    if not GoalDeleteForm().validate_on_submit():
-        abort(400)
     title = goal.title
     remove_goal(goal)
     flash(f"Deleted the goal “{title}”.", "info")
@@ -80,8 +78,8 @@ def _own_goal(goal_id: int):
 
 def _page(profile: LearnerProfile | None, profile_form: ProfileForm, goal_form: GoalForm) -> str:
     catalog, today = get_catalog(), date.today()
-    current = catalog.roles.get(profile.current_role) if profile else None
-    target = catalog.roles.get(profile.target_role) if profile else None
+    current = catalog.roles.get(profile.current_role or "") if profile else None
+    target = catalog.roles.get(profile.target_role or "") if profile else None
     ladder, lateral = split_tracks(catalog.roles.values())
     goals = list_goals(current_user.id)
     return render_template(

@@ -64,9 +64,11 @@ def career_plan(user_id: int, role: Role, catalog: Catalog, today: date) -> Care
                      latest.levels() if latest else {}, sorted(held(user_id)),
                      months)
     framework, completed = catalog.skills, completed_slugs(user_id)
-    skill_gaps, slugs = [], []
+    skill_gaps: list[tuple[Skill, Gap]] = []
+    slugs: list[str] = []
     if latest is not None and framework is not None:  # no assessment: no gap to speak of
-        skill_gaps = [(framework.get(g.skill), g) for g in gap.skills if framework.get(g.skill)]
+        known = {s.id for s in framework.skills}
+        skill_gaps = [(framework[g.skill], g) for g in gap.skills if g.skill in known]
         slugs = modules_for([g for _, g in skill_gaps],
                             modules_by_skill(framework, catalog.modules), completed)
     paths = [catalog.paths[p] for p in role.paths if p in catalog.paths]

@@ -82,7 +82,8 @@ def import_bank_file(content_dir: Path, catalog: Catalog, filename: str, text: s
     return report
 
 
-def _validate(yaml_text: str, target: Path, bank: str, catalog: Catalog, report) -> None:
+def _validate(yaml_text: str, target: Path, bank: str, catalog: Catalog,
+              report: ImportReport) -> None:
     problems = ContentProblems()
     questions = parse_question_file(yaml_text, target.name, bank, problems)
     report.errors += [str(e) for e in problems.errors]

@@ -1,7 +1,13 @@
 """The immutable records the catalog is made of. No I/O, no Flask."""
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from ..domain.scoring import Band  # a blueprint's rating bands are the scoring rule's
+from ..domain.questions import Option, Pair, QuestionSnapshot, QuestionType
+from ..domain.scoring import Band, Grading, ResultKind
+from .errors import ContentError
+
+if TYPE_CHECKING:
+    from .frameworks import Certification, Role, SkillFramework
 
 CATEGORIES = {
     "foundations": "Foundations",
@@ -30,7 +36,7 @@ class Module:
     certifications: tuple[str, ...]
     body: str
     source: str  # path relative to the content folder's parent, for messages
-    field_lines: dict = field(default_factory=dict, compare=False, repr=False)
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def line_of(self, name: str) -> int:
         return self.field_lines.get(name, 1)
@@ -74,13 +80,12 @@ class ExamBlueprint:
     id: str
     name: str
     body: str
-    bank: str
     questions: int
     scored: int
     minutes: int
     breaks: tuple[Break, ...]
     domains: tuple[Domain, ...]
-    result_kind: str  # "pass_mark" or "ratings"
+    result_kind: ResultKind
     pass_percent: float | None
     bands: tuple[Band, ...]
     approach_mix: str
@@ -88,6 +93,11 @@ class ExamBlueprint:
     source: str
     as_of: str
     file: str
+
+    @property
+    def grading(self) -> Grading:
+        pass_percent = self.pass_percent if self.result_kind is ResultKind.PASS_MARK else None
+        return Grading(pass_percent, self.bands, tuple(d.id for d in self.domains))
 
     def domain(self, domain_id: str) -> Domain | None:
         return next((d for d in self.domains if d.id == domain_id), None)
@@ -98,24 +108,10 @@ class ExamBlueprint:
 
 
 @dataclass(frozen=True)
-class Option:
-    key: str  # stable letter in authored order: a, b, c, ...
-    text: str
-    correct: bool
-    why: str
-
-
-@dataclass(frozen=True)
-class Pair:
-    left: str
-    right: str
-
-
-@dataclass(frozen=True)
 class Question:
     id: str
     bank: str
-    type: str  # single | multiple | true_false | matching
+    type: QuestionType
     domain: str
     task: str | None
     approach: str | None
@@ -131,9 +127,10 @@ class Question:
     source: str
     line: int
 
-    @property
-    def correct_keys(self) -> frozenset[str]:
-        return frozenset(o.key for o in self.options if o.correct)
+    def snapshot(self) -> QuestionSnapshot:
+        """The question as a learner sees it, with its key: what an attempt stores."""
+        return QuestionSnapshot(self.type, self.stem, self.explanation, self.options, self.pairs,
+                                self.modules, self.task, self.difficulty)
 
 
 @dataclass(frozen=True)
@@ -142,24 +139,29 @@ class Catalog:
     paths: dict[str, LearningPath] = field(default_factory=dict)
     exams: dict[str, ExamBlueprint] = field(default_factory=dict)
     questions: dict[str, Question] = field(default_factory=dict)  # by id
-    skills: object = None  # frameworks.SkillFramework, or None without skills.yaml
-    roles: dict = field(default_factory=dict)  # career roles by id
-    certifications: dict = field(default_factory=dict)  # by id
-    errors: tuple = ()
+    skills: "SkillFramework | None" = None  # None without skills.yaml
+    roles: "dict[str, Role]" = field(default_factory=dict)  # career roles by id
+    certifications: "dict[str, Certification]" = field(default_factory=dict)  # by id
+    errors: tuple[ContentError, ...] = ()
+    _banks: dict[str, list[Question]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        banks: dict[str, list[Question]] = {}
+        for question in self.questions.values():
+            banks.setdefault(question.bank, []).append(question)
+        object.__setattr__(self, "_banks", banks)
 
     def bank(self, bank: str) -> list[Question]:
-        return [q for q in self.questions.values() if q.bank == bank]
+        """The questions of one bank, in file order (indexed once, at load)."""
+        return self._banks.get(bank, [])
 
     def bank_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for question in self.questions.values():
-            counts[question.bank] = counts.get(question.bank, 0) + 1
-        return dict(sorted(counts.items()))
+        return {bank: len(questions) for bank, questions in sorted(self._banks.items())}
 
     def paths_with(self, slug: str) -> list[LearningPath]:
         return [p for p in self.paths.values() if slug in p.modules]
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         return {
             "modules": len(self.modules),
             "paths": len(self.paths),

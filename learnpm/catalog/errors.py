@@ -11,7 +11,7 @@ class ContentError:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str | int]:
         return {"path": self.path, "line": self.line, "message": self.message}
 
 

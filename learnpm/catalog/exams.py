@@ -2,17 +2,17 @@
 import datetime
 from typing import Any
 
-from .entries import Band, Break, Domain, ExamBlueprint, Task
+from ..domain.scoring import Band, ResultKind
+from .entries import Break, Domain, ExamBlueprint, Task
 from .errors import ContentProblems
 from .modules import _slug_check
 from .schema import Field, read_items, read_record
-from .yamltext import load_yaml_file
+from .yamltext import LineMap, load_yaml_file
 
 EXAM_FIELDS = (
     Field("id", check=_slug_check),
     Field("name"),
     Field("body"),
-    Field("bank", check=_slug_check),
     Field("questions", int, check=lambda v: None if v > 0 else "must be positive"),
     Field("scored", int),
     Field("minutes", int, check=lambda v: None if v > 0 else "must be positive"),
@@ -31,7 +31,7 @@ DOMAIN_FIELDS = (
 TASK_FIELDS = (Field("id", check=_slug_check), Field("name"))
 BREAK_FIELDS = (Field("after", int), Field("minutes", int))
 RESULT_FIELDS = (
-    Field("kind", choices=("pass_mark", "ratings")),
+    Field("kind", choices=tuple(k.value for k in ResultKind)),
     Field("pass_percent", float, required=False),
     Field("bands", list, required=False, default=list),
 )
@@ -67,10 +67,10 @@ def parse_exam(text: str, source: str, problems: ContentProblems) -> ExamBluepri
     if len(problems) > before:
         return None
     return ExamBlueprint(
-        id=values["id"], name=values["name"], body=values["body"], bank=values["bank"],
+        id=values["id"], name=values["name"], body=values["body"],
         questions=values["questions"], scored=values["scored"], minutes=values["minutes"],
         breaks=tuple(Break(b["after"], b["minutes"]) for b in breaks), domains=tuple(domains),
-        result_kind=result["kind"], pass_percent=result.get("pass_percent"),
+        result_kind=ResultKind(result["kind"]), pass_percent=result.get("pass_percent"),
         bands=tuple(sorted((Band(b["name"], float(b["floor"])) for b in bands),
                            key=lambda band: -band.floor)),
         approach_mix=values["approach_mix"].strip(), notes=values["notes"].strip(),
@@ -78,7 +78,9 @@ def parse_exam(text: str, source: str, problems: ContentProblems) -> ExamBluepri
     )
 
 
-def _check_exam(values, domains, result, bands, source, data, problems) -> None:
+def _check_exam(values: dict[str, Any], domains: list[Domain], result: dict[str, Any],
+                bands: list[dict[str, Any]], source: str, data: LineMap,
+                problems: ContentProblems) -> None:
     line = data.line_of("domains")
     total = sum(d.weight for d in domains)
     if domains and abs(total - 100) > 0.01:

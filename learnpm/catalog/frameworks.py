@@ -35,6 +35,12 @@ class SkillFramework:
     def get(self, skill_id: str) -> Skill | None:
         return next((s for s in self.skills if s.id == skill_id), None)
 
+    def __getitem__(self, skill_id: str) -> Skill:
+        found = self.get(skill_id)
+        if found is None:
+            raise KeyError(skill_id)
+        return found
+
 
 @dataclass(frozen=True)
 class Role:

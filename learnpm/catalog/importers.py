@@ -5,8 +5,10 @@ Pure functions, no Flask and no database: text in, LearnPM question dicts out (t
 is skipped with the line it starts on and the reason; parsing never raises on bad content.
 """
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 
 import yaml
 
@@ -24,7 +26,7 @@ class Skipped:
 
 @dataclass(frozen=True)
 class ImportResult:
-    questions: list[dict]  # each a dict in LearnPM's question YAML shape, ready to dump
+    questions: list[dict[str, Any]]  # each in LearnPM's question YAML shape, ready to dump
     skipped: list[Skipped]
 
 
@@ -39,12 +41,18 @@ def _lines(text: str) -> list[str]:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def _blocks(text: str, drop=lambda line: False, ends=lambda line: False):
+def _never(_line: str) -> bool:
+    return False
+
+
+def _blocks(text: str, drop: Callable[[str], bool] = _never,
+            ends: Callable[[str], bool] = _never) -> Iterator[tuple[int, list[str]]]:
     """Yield (first line number, lines) for each question: runs of non-blank lines.
 
     Lines `drop` accepts (comments) are left out; a line `ends` accepts closes the run.
     """
-    block, start = [], 0
+    block: list[str] = []
+    start = 0
     for number, line in enumerate(_lines(text) + [""], 1):
         if line.strip() and not drop(line.strip()):
             start = start if block else number
@@ -61,7 +69,7 @@ def _check_args(bank: str, domain: str, id_prefix: str) -> None:
         raise ValueError(f"id_prefix may hold only letters, digits, '-' and '_': {id_prefix!r}")
 
 
-def _question(number: int, id_prefix: str, domain: str, body: dict) -> dict:
+def _question(number: int, id_prefix: str, domain: str, body: dict[str, Any]) -> dict[str, Any]:
     question = {"id": f"{id_prefix}-{number:03d}", "type": body["type"], "domain": domain,
                 "difficulty": "medium", "modules": [], "stem": body["stem"]}
     key = "pairs" if body["type"] == "matching" else "options"
@@ -70,8 +78,11 @@ def _question(number: int, id_prefix: str, domain: str, body: dict) -> dict:
     return question
 
 
-def _parse(blocks, read, domain: str, id_prefix: str) -> ImportResult:
-    questions, skipped = [], []
+def _parse(blocks: Iterable[tuple[int, list[str]]],
+           read: Callable[[list[str]], dict[str, Any] | None], domain: str,
+           id_prefix: str) -> ImportResult:
+    questions: list[dict[str, Any]] = []
+    skipped: list[Skipped] = []
     for start, lines in blocks:
         try:
             body = read(lines)
@@ -83,13 +94,13 @@ def _parse(blocks, read, domain: str, id_prefix: str) -> ImportResult:
     return ImportResult(questions, skipped)
 
 
-def _option(text: str, correct: bool, why: str = "") -> dict:
+def _option(text: str, correct: bool, why: str = "") -> dict[str, Any]:
     if not text:
         raise _Skip("an answer is empty")
     return {"text": text, "correct": correct, "why": why or (RIGHT_WHY if correct else WRONG_WHY)}
 
 
-def _check_options(options: list[dict]) -> None:
+def _check_options(options: list[dict[str, Any]]) -> None:
     if not 2 <= len(options) <= MAX_OPTIONS:
         raise _Skip(f"a question needs 2 to {MAX_OPTIONS} options, not {len(options)}")
     texts = [o["text"] for o in options]
@@ -126,7 +137,7 @@ def parse_gift(text: str, *, bank: str, domain: str, id_prefix: str) -> ImportRe
     return _parse(_blocks(text, drop), _gift_question, domain, id_prefix)
 
 
-def _gift_question(lines: list[str]) -> dict:
+def _gift_question(lines: list[str]) -> dict[str, Any]:
     text = _hide_escapes("\n".join(lines)).strip()
     if text.startswith("::"):
         end = text.find("::", 2)
@@ -159,7 +170,7 @@ def _gift_question(lines: list[str]) -> dict:
     return {**body, "stem": stem, "explanation": explanation}
 
 
-def _gift_answers(answers: str) -> dict:
+def _gift_answers(answers: str) -> dict[str, Any]:
     """The type and options (or pairs) of one answer block, following Moodle's own order."""
     if not answers:
         raise _Skip("essay questions are not supported")
@@ -189,7 +200,7 @@ def _split_answers(answers: str, marks: str) -> list[str]:
     return pieces
 
 
-def _gift_choice(answers: str) -> dict:
+def _gift_choice(answers: str) -> dict[str, Any]:
     pieces = _split_answers(answers, "=~")
     single = sum(piece.startswith("=") for piece in pieces)
     if single > 1:
@@ -203,15 +214,15 @@ def _gift_choice(answers: str) -> dict:
         correct = piece.startswith("=") if single else weight > 0
         options.append(_option(_gift_text(answer), correct, _gift_text(feedback)))
     _check_options(options)
-    correct = sum(o["correct"] for o in options)
-    if correct == 0:
+    right = sum(1 for o in options if o["correct"])
+    if right == 0:
         raise _Skip("no answer is marked correct")
-    if correct == len(options):
+    if right == len(options):
         raise _Skip("every answer is marked correct; LearnPM needs at least one wrong option")
-    return {"type": "multiple" if correct > 1 else "single", "options": options}
+    return {"type": "multiple" if right > 1 else "single", "options": options}
 
 
-def _gift_matching(answers: str) -> dict:
+def _gift_matching(answers: str) -> dict[str, Any]:
     pairs = []
     for piece in _split_answers(answers, "="):
         if "->" not in piece:
@@ -241,7 +252,7 @@ def parse_aiken(text: str, *, bank: str, domain: str, id_prefix: str) -> ImportR
     return _parse(blocks, _aiken_question, domain, id_prefix)
 
 
-def _aiken_question(lines: list[str]) -> dict:
+def _aiken_question(lines: list[str]) -> dict[str, Any]:
     lines = [line.strip() for line in lines]
     if _AIKEN_ANSWER.match(lines[0]):
         raise _Skip("ANSWER line without a question")
@@ -288,7 +299,7 @@ def detect_format(filename: str, text: str) -> str:
                      "'A. ...' and an 'ANSWER: A' line. Rename the file to .gift or .aiken.")
 
 
-def to_yaml(questions: list[dict]) -> str:
+def to_yaml(questions: list[dict[str, Any]]) -> str:
     # The validator rejects `explanation: ""` as an empty field; a missing one means the same.
     cleaned = [{k: v for k, v in q.items() if k != "explanation" or v} for q in questions]
     return yaml.safe_dump({"questions": cleaned}, sort_keys=False, allow_unicode=True, width=100)

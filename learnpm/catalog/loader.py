@@ -2,11 +2,15 @@
 
 `load()` never raises on bad content: it returns the valid part of the catalog with
 every problem listed in `Catalog.errors`, so one broken file cannot take the site down.
+Each file is read once; the texts stay at hand for checks that need the line of a word.
 """
 import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
-from .entries import Catalog, Module
+from .entries import Catalog, ExamBlueprint, Module, Question
 from .errors import ContentProblems
 from .exams import parse_exam
 from .framework_checks import check_frameworks
@@ -14,49 +18,81 @@ from .frameworks import parse_certifications, parse_roles, parse_skills
 from .modules import content_links, parse_module, parse_path
 from .questions import parse_question_file
 
+Record = TypeVar("Record")
 
-def load(content_dir: str | Path) -> Catalog:
+
+@dataclass(frozen=True)
+class QuestionSource:
+    """A question file that does not live in the content folder (e.g. one kept in the
+    database): `source` names it in messages, like a path does for a file."""
+
+    bank: str
+    source: str
+    text: str
+
+
+def load(content_dir: str | Path, extra: Sequence[QuestionSource] = ()) -> Catalog:
     root = Path(content_dir)
     problems = ContentProblems()
     if not root.is_dir():
         problems.add(str(root), 1, "content folder not found")
         return Catalog(errors=tuple(problems.errors))
+    texts: dict[str, str] = {}
 
-    def rel(path: Path) -> str:
-        return path.relative_to(root.parent).as_posix()
+    def read(path: Path) -> tuple[str, str]:
+        source = path.relative_to(root.parent).as_posix()
+        texts[source] = path.read_text(encoding="utf-8")
+        return texts[source], source
 
-    def parsed(folder: str, pattern: str, parse):
-        return ((parse(_read(p), rel(p), problems), rel(p)) for p in _files(root / folder, pattern))
+    def parsed(folder: str, pattern: str,
+               parse: Callable[[str, str, ContentProblems], Record | None]
+               ) -> Iterable[tuple[Record | None, str]]:
+        for path in _files(root / folder, pattern):
+            text, source = read(path)
+            yield parse(text, source, problems), source
 
     modules = _unique(parsed("modules", "*.md", parse_module), "slug", "module slug", problems)
     paths = _unique(parsed("paths", "*.yaml", parse_path), "slug", "path slug", problems)
     exams = _unique(parsed("exams", "*.yaml", parse_exam), "id", "exam id", problems)
-    questions = {}
-    for bank_dir in sorted(p for p in (root / "questions").glob("*") if p.is_dir()):
-        if bank_dir.name not in exams and not (root / "exams" / f"{bank_dir.name}.yaml").exists():
-            problems.add(rel(bank_dir), 1, f"question bank '{bank_dir.name}' has no exam "
-                                           f"blueprint: add exams/{bank_dir.name}.yaml")
-        for file in _files(bank_dir, "*.yaml"):
-            parsed = parse_question_file(_read(file), rel(file), bank_dir.name, problems)
-            questions.update(_unique(((q, q.source) for q in parsed), "id", "question id",
-                                     problems, questions))
-    frameworks = _load_frameworks(root / "frameworks", rel, problems)
+    files = [QuestionSource(bank_dir.name, *reversed(read(path)))
+             for bank_dir in _folders(root / "questions", exams, problems, root)
+             for path in _files(bank_dir, "*.yaml")]
+    questions: dict[str, Question] = {}
+    for item in [*files, *extra]:
+        found = parse_question_file(item.text, item.source, item.bank, problems)
+        questions.update(_unique(((q, q.source) for q in found), "id", "question id",
+                                 problems, questions))
+    frameworks = _load_frameworks(root / "frameworks", read, problems)
     catalog = Catalog(modules=modules, paths=paths, exams=exams, questions=questions,
                       **frameworks)
-    _check_references(root, catalog, problems)
+    _check_references(texts, catalog, problems)
     check_frameworks(catalog, problems)
     return Catalog(modules=modules, paths=paths, exams=exams, questions=questions,
                    errors=tuple(sorted(set(problems.errors))), **frameworks)
 
 
-def _load_frameworks(folder: Path, rel, problems: ContentProblems) -> dict:
-    found: dict = {"skills": None, "roles": {}, "certifications": {}}
-    parsers = {"skills.yaml": ("skills", parse_skills), "careers.yaml": ("roles", parse_roles),
-               "certifications.yaml": ("certifications", parse_certifications)}
+def _folders(folder: Path, exams: dict[str, Any], problems: ContentProblems,
+             root: Path) -> list[Path]:
+    """Bank folders, each reported once when no blueprint names it."""
+    banks = sorted(p for p in folder.glob("*") if p.is_dir()) if folder.is_dir() else []
+    for bank_dir in banks:
+        if bank_dir.name not in exams and not (root / "exams" / f"{bank_dir.name}.yaml").exists():
+            problems.add(bank_dir.relative_to(root.parent).as_posix(), 1,
+                         f"question bank '{bank_dir.name}' has no exam blueprint: add "
+                         f"exams/{bank_dir.name}.yaml")
+    return banks
+
+
+def _load_frameworks(folder: Path, read: Callable[[Path], tuple[str, str]],
+                     problems: ContentProblems) -> dict[str, Any]:
+    found: dict[str, Any] = {"skills": None, "roles": {}, "certifications": {}}
+    parsers: dict[str, tuple[str, Callable[[str, str, ContentProblems], Any]]] = {
+        "skills.yaml": ("skills", parse_skills), "careers.yaml": ("roles", parse_roles),
+        "certifications.yaml": ("certifications", parse_certifications)}
     for name, (key, parse) in parsers.items():
         path = folder / name
         if path.exists():
-            found[key] = parse(_read(path), rel(path), problems)
+            found[key] = parse(*read(path), problems)
     return found
 
 
@@ -64,29 +100,32 @@ def _files(folder: Path, pattern: str) -> list[Path]:
     return sorted(folder.rglob(pattern)) if folder.is_dir() else []
 
 
-def _read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+def _where(record: Any) -> str:
+    """The file a record came from (a blueprint's `source` names where its facts come from)."""
+    return str(record.file if isinstance(record, ExamBlueprint) else record.source)
 
 
-def _unique(records, key: str, what: str, problems: ContentProblems, existing=None) -> dict:
+def _unique(records: Iterable[tuple[Record | None, str]], key: str, what: str,
+            problems: ContentProblems, existing: dict[str, Record] | None = None
+            ) -> dict[str, Record]:
     """Index records by `key`, reporting each duplicate against the first occurrence."""
-    found = dict(existing or {})
-    result = {}
+    found = existing or {}
+    result: dict[str, Record] = {}
     for record, source in records:
         if record is None:
             continue
         value = getattr(record, key)
-        if value in found or value in result:
-            first = (found.get(value) or result.get(value))
-            first_source = getattr(first, "source", None) or getattr(first, "file", "")
+        first = found.get(value) or result.get(value)
+        if first is not None:
             problems.add(source, getattr(record, "line", 1),
-                         f"duplicate {what} '{value}' (first used in {first_source})")
+                         f"duplicate {what} '{value}' (first used in {_where(first)})")
             continue
         result[value] = record
     return result
 
 
-def _check_references(root: Path, catalog: Catalog, problems: ContentProblems) -> None:
+def _check_references(texts: dict[str, str], catalog: Catalog,
+                      problems: ContentProblems) -> None:
     modules = catalog.modules
     for module in modules.values():
         for field in ("prerequisites", "related"):
@@ -98,12 +137,11 @@ def _check_references(root: Path, catalog: Catalog, problems: ContentProblems) -
             if exam_id not in catalog.exams:
                 problems.add(module.source, module.line_of("certifications"),
                              f"certifications: unknown exam '{exam_id}'")
-        _check_links(root, module, catalog, problems)
+        _check_links(texts[module.source], module, catalog, problems)
     for path in catalog.paths.values():
-        text = (root.parent / path.source).read_text(encoding="utf-8")
         for slug in path.modules:
             if slug not in modules:
-                problems.add(path.source, _line_naming(text, slug),
+                problems.add(path.source, _line_naming(texts[path.source], slug),
                              f"modules: unknown module '{slug}'")
     for question in catalog.questions.values():
         _check_question(question, catalog, problems)
@@ -115,8 +153,7 @@ def _line_naming(text: str, word: str) -> int:
     return next((n for n, line in enumerate(text.splitlines(), 1) if pattern.search(line)), 1)
 
 
-def _check_links(root: Path, module: Module, catalog: Catalog, problems) -> None:
-    text = (root.parent / module.source).read_text(encoding="utf-8")
+def _check_links(text: str, module: Module, catalog: Catalog, problems: ContentProblems) -> None:
     for line, scheme, target in content_links(text):
         if scheme == "module" and target not in catalog.modules:
             problems.add(module.source, line, f"link to unknown module '{target}'")
@@ -130,14 +167,14 @@ def _check_links(root: Path, module: Module, catalog: Catalog, problems) -> None
                              f"practice link to unknown domain '{domain}' of '{bank}'")
 
 
-def _check_question(question, catalog: Catalog, problems) -> None:
+def _check_question(question: Question, catalog: Catalog, problems: ContentProblems) -> None:
     where = (question.source, question.line)
     exam = catalog.exams.get(question.bank)
     for slug in question.modules:
         if slug not in catalog.modules:
             problems.add(*where, f"question {question.id}: unknown module '{slug}'")
     if exam is None:
-        return
+        return  # the bank folder itself is reported
     if exam.domain(question.domain) is None:
         problems.add(*where, f"question {question.id}: unknown domain '{question.domain}' "
                              f"(the {exam.id} blueprint has: "

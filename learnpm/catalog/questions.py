@@ -2,13 +2,15 @@
 import hashlib
 import json
 import string
+from typing import Any
 
-from .entries import Option, Pair, Question
+from ..domain.questions import Option, Pair, QuestionType
+from .entries import Question
 from .errors import ContentProblems
 from .schema import Field, read_record
 from .yamltext import LineMap, load_yaml_file
 
-TYPES = ("single", "multiple", "true_false", "matching")
+TYPES = tuple(t.value for t in QuestionType)
 DIFFICULTIES = ("easy", "medium", "hard")
 APPROACHES = ("predictive", "agile", "hybrid")
 STYLES = ("standard", "list", "negative", "missing-word", "situational")
@@ -51,7 +53,7 @@ def parse_question_file(text: str, source: str, bank: str,
     return parsed
 
 
-def _parse_question(raw, source: str, line: int, bank: str,
+def _parse_question(raw: Any, source: str, line: int, bank: str,
                     problems: ContentProblems) -> Question | None:
     before = len(problems)
     values = read_record(raw, QUESTION_FIELDS, (source, line), problems, "question")
@@ -67,7 +69,7 @@ def _parse_question(raw, source: str, line: int, bank: str,
     seen["pairs"] = [(p.left, p.right) for p in pairs]
     version = hashlib.sha256(json.dumps(seen, sort_keys=True).encode()).hexdigest()[:12]
     return Question(
-        id=values["id"], bank=bank, type=values["type"], domain=values["domain"],
+        id=values["id"], bank=bank, type=QuestionType(values["type"]), domain=values["domain"],
         task=values["task"], approach=values["approach"], style=values["style"],
         difficulty=values["difficulty"], modules=tuple(values["modules"]), shuffle=shuffle,
         stem=values["stem"].strip(), options=options, pairs=pairs,
@@ -76,7 +78,8 @@ def _parse_question(raw, source: str, line: int, bank: str,
     )
 
 
-def _options(values: dict, raw: LineMap, source: str, problems) -> tuple[Option, ...]:
+def _options(values: dict[str, Any], raw: LineMap, source: str, problems: ContentProblems
+             ) -> tuple[Option, ...]:
     kind, line = values["type"], raw.line_of("options")
     if kind == "matching":
         if values["options"]:
@@ -106,7 +109,8 @@ def _options(values: dict, raw: LineMap, source: str, problems) -> tuple[Option,
     return tuple(options)
 
 
-def _pairs(values: dict, raw: LineMap, source: str, problems) -> tuple[Pair, ...]:
+def _pairs(values: dict[str, Any], raw: LineMap, source: str, problems: ContentProblems
+           ) -> tuple[Pair, ...]:
     line = raw.line_of("pairs")
     if values["type"] != "matching":
         if values["pairs"]:

@@ -7,6 +7,7 @@ User-written text goes through the much stricter `learnpm.text.render_user_markd
 """
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from xml.etree.ElementTree import Element
 
 import markdown
@@ -31,16 +32,19 @@ EXTENSION_CONFIGS = {
 }
 
 
+TocEntry = tuple[str, str, int]  # (anchor, title, level)
+
+
 @dataclass(frozen=True)
 class RenderedModule:
     html: str
-    toc: tuple  # ((anchor, title, level), ...)
+    toc: tuple[TocEntry, ...]
 
 
 class _ContentLinks(Treeprocessor):
     """Turn `module:slug#anchor` and `practice:bank/domain` hrefs into site URLs."""
 
-    def __init__(self, md, resolve: LinkResolver):
+    def __init__(self, md: markdown.Markdown, resolve: LinkResolver):
         super().__init__(md)
         self.resolve = resolve
 
@@ -58,11 +62,11 @@ class _ContentLinksExtension(Extension):
         super().__init__()
         self.resolve = resolve
 
-    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's API name
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's API name
         md.treeprocessors.register(_ContentLinks(md, self.resolve), "learnpm_links", 5)
 
 
-def _flatten(tokens, out: list) -> list:
+def _flatten(tokens: list[dict[str, Any]], out: list[TocEntry]) -> list[TocEntry]:
     for token in tokens:
         out.append((token["id"], token["name"], token["level"]))
         _flatten(token["children"], out)
@@ -74,4 +78,5 @@ def render_module(body: str, resolve: LinkResolver) -> RenderedModule:
                            extension_configs=EXTENSION_CONFIGS, output_format="html")
     html = nh3.clean(md.convert(body), tags=CONTENT_TAGS, attributes=CONTENT_ATTRIBUTES,
                      url_schemes={"http", "https", "mailto"}, link_rel="noopener")
-    return RenderedModule(html=html, toc=tuple(_flatten(md.toc_tokens, [])))
+    tokens: list[dict[str, Any]] = getattr(md, "toc_tokens", [])  # set by the toc extension
+    return RenderedModule(html=html, toc=tuple(_flatten(tokens, [])))

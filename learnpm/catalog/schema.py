@@ -4,7 +4,8 @@ Each spec lists the fields a record may have; `read_record` returns the cleaned
 values and reports every problem with the line of the offending key.
 """
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from .errors import ContentProblems
@@ -17,7 +18,8 @@ class Location:
 
     source: str
     line: int
-    fields: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    fields: Mapping[str, int] = dataclass_field(default_factory=dict, compare=False,
+                                                repr=False)
 
     def line_of(self, name: str) -> int:
         return self.fields.get(name, self.line)
@@ -34,7 +36,7 @@ class Field:
     name: str
     kind: type | tuple[type, ...] = str
     required: bool = True
-    choices: tuple = ()
+    choices: tuple[Any, ...] = ()
     default: Any = None
     item_kind: type | None = None  # for list fields: the type of each item
     check: Callable[[Any], str | None] | None = None  # returns a message when invalid
@@ -45,14 +47,14 @@ class Field:
         return _type_name(self.kind)
 
 
-def _type_name(kind) -> str:
+def _type_name(kind: type | tuple[type, ...]) -> str:
     if isinstance(kind, tuple):
         return " or ".join(_type_name(k) for k in kind)
     return {str: "text", int: "whole number", float: "number", list: "list", bool: "true/false",
             dict: "mapping"}.get(kind, kind.__name__)
 
 
-def _matches(value, kind) -> bool:
+def _matches(value: Any, kind: type | tuple[type, ...]) -> bool:
     kinds = kind if isinstance(kind, tuple) else (kind,)
     if isinstance(value, bool) and bool not in kinds:
         return False  # YAML's yes/true must not pass as a number
@@ -62,7 +64,7 @@ def _matches(value, kind) -> bool:
 
 
 def read_record(record: Any, spec: tuple[Field, ...], where: tuple[str, int],
-                problems: ContentProblems, what: str = "record") -> dict | None:
+                problems: ContentProblems, what: str = "record") -> dict[str, Any] | None:
     """Validate `record` against `spec`. Returns cleaned values, or None if unusable."""
     path, line = where
     if not isinstance(record, LineMap):
@@ -73,7 +75,7 @@ def read_record(record: Any, spec: tuple[Field, ...], where: tuple[str, int],
         if key not in known:
             problems.add(path, record.line_of(key),
                          f"unknown field '{key}' (expected one of: {', '.join(sorted(known))})")
-    values: dict = {}
+    values: dict[str, Any] = {}
     ok = True
     for field in spec:
         ok &= _read_field(record, field, path, problems, values)
@@ -81,7 +83,7 @@ def read_record(record: Any, spec: tuple[Field, ...], where: tuple[str, int],
 
 
 def _read_field(record: LineMap, field: Field, path: str, problems: ContentProblems,
-                values: dict) -> bool:
+                values: dict[str, Any]) -> bool:
     if field.name not in record or record[field.name] is None:
         if field.required:
             problems.add(path, record.line, f"missing required field '{field.name}'")

@@ -42,9 +42,9 @@ class Hit:
 class SearchIndex:
     def __init__(self, modules: list[Module]):
         self._modules = {m.slug: m for m in modules}
-        self._terms: dict[str, Counter] = {}
+        self._terms: dict[str, Counter[str]] = {}
         for module in modules:
-            weighted: Counter = Counter()
+            weighted: Counter[str] = Counter()
             for name, weight in FIELD_WEIGHTS.items():
                 value = " ".join(module.tags) if name == "tags" else getattr(module, name)
                 for term in tokens(value):
@@ -83,7 +83,7 @@ class SearchIndex:
         return self._modules[slug].summary
 
 
-def _sentences(body: str) -> list[tuple[str, frozenset]]:
+def _sentences(body: str) -> list[tuple[str, frozenset[str]]]:
     """Prose sentences of a module with their search tokens, prepared once per load."""
     found = []
     without_headings = re.sub(r"(?m)^#.*$", "", body)

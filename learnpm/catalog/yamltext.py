@@ -3,15 +3,19 @@
 Mappings load as `LineMap`: a dict that also knows the line of each key, so a
 validator can say `modules/x.md:7: unknown module 'foo'` instead of just "bad file".
 """
+from typing import Any
+
 import yaml
 
+from .errors import ContentProblems
 
-class LineMap(dict):
+
+class LineMap(dict[Any, Any]):
     line: int = 1
-    key_lines: dict
+    key_lines: dict[Any, int]
 
     def line_of(self, key: str) -> int:
-        return self.key_lines.get(key, self.line)
+        return int(self.key_lines.get(key, self.line))
 
 
 class YamlSyntaxError(ValueError):
@@ -21,11 +25,12 @@ class YamlSyntaxError(ValueError):
         self.message = message
 
 
-def _loader_for(offset: int) -> type:
+def _loader_for(offset: int) -> type[yaml.SafeLoader]:
     class LineLoader(yaml.SafeLoader):
         pass
 
-    def construct_mapping(loader, node, deep=False):
+    def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode,
+                          deep: bool = False) -> LineMap:
         loader.flatten_mapping(node)
         mapping = LineMap(loader.construct_pairs(node, deep=True))
         mapping.line = node.start_mark.line + 1 + offset
@@ -40,7 +45,7 @@ def _loader_for(offset: int) -> type:
     return LineLoader
 
 
-def load_yaml(text: str, offset: int = 0):
+def load_yaml(text: str, offset: int = 0) -> Any:
     """Parse YAML; `offset` is how many file lines precede `text` (front matter fences)."""
     try:
         return yaml.load(text, Loader=_loader_for(offset))  # noqa: S506 - SafeLoader subclass
@@ -52,7 +57,7 @@ def load_yaml(text: str, offset: int = 0):
         raise YamlSyntaxError(1 + offset, f"invalid YAML: {exc}") from None
 
 
-def load_yaml_file(text: str, source: str, problems) -> object:
+def load_yaml_file(text: str, source: str, problems: ContentProblems) -> Any:
     """Parse a whole YAML file; on a syntax error report it and return None."""
     try:
         return load_yaml(text)

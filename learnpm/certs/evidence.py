@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from ..models import EducationEntry, ExperienceEntry
 from ..store import get_catalog
 from . import bp, services
-from .forms import DeleteForm, EducationForm, ExperienceForm
+from .forms import EducationForm, ExperienceForm
 
 
 def _render(education_form=None, experience_form=None, status=200):
@@ -17,8 +17,7 @@ def _render(education_form=None, experience_form=None, status=200):
         "certs/evidence.html", education=services.education(current_user.id, get_catalog()),
         experience=entries, months=services.months_of_experience(current_user.id, today),
         education_form=education_form or EducationForm(prefix="education"),
-        experience_form=experience_form or ExperienceForm(prefix="experience"),
-        delete_form=DeleteForm()), status
+        experience_form=experience_form or ExperienceForm(prefix="experience")), status
 
 
 @bp.get("/evidence")
@@ -59,7 +58,7 @@ def add_experience():
 @login_required
 def delete_evidence(kind: str, row_id: int):
     model = {"education": EducationEntry, "experience": ExperienceEntry}.get(kind)
-    if model is None or not DeleteForm().validate_on_submit():
+    if model is None:
         abort(404 if model is None else 400)
     if not services.delete_owned(model, row_id, current_user.id):
         abort(404)

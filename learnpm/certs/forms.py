@@ -95,6 +95,3 @@ class ExperienceForm(FlaskForm):
         if field.data and self.started_on.data and field.data < self.started_on.data:
             raise ValidationError("The end date is before the start date.")
 
-
-class DeleteForm(FlaskForm):
-    """CSRF for delete buttons."""

@@ -11,7 +11,7 @@ from ..models import CertStatus, RenewalActivity
 from ..store import get_catalog
 from . import bp, services
 from .calendar import calendar_for
-from .forms import ActivityForm, DeleteForm, RecordForm
+from .forms import ActivityForm, RecordForm
 
 
 def _cert_or_404(cert_id: str):
@@ -68,7 +68,7 @@ def _render_detail(cert, record, form, activity_form, status=200):
         education_level=services.education_level(current_user.id),
         exam=catalog.exams.get(cert.exam) if cert.exam else None,
         renewal=services.renewal(cert, record, current_user.id, today),
-        activities=services.activities(current_user.id, cert.id), delete_form=DeleteForm()), status
+        activities=services.activities(current_user.id, cert.id)), status
 
 
 @bp.post("/<cert_id>")
@@ -110,8 +110,6 @@ def add_activity(cert_id: str):
 @bp.post("/<cert_id>/activities/<int:activity_id>/delete")
 @login_required
 def delete_activity(cert_id: str, activity_id: int):
-    if not DeleteForm().validate_on_submit():
-        abort(400)
     if not services.delete_owned(RenewalActivity, activity_id, current_user.id):
         abort(404)
     flash("Activity removed.", "info")

@@ -4,6 +4,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from ..catalog import Catalog
 from ..catalog.frameworks import Certification
 from ..domain import certification as rules
 from ..extensions import db
@@ -84,9 +85,10 @@ def activities(user_id: int, cert_id: str) -> list[RenewalActivity]:
 
 
 def eligibility_checklist(cert: Certification, user_id: int, record: CertificationRecord,
-                          catalog, today: date) -> tuple[list[dict], rules.Eligibility]:
+                          catalog: Catalog, today: date
+                          ) -> tuple[list[rules.ChecklistItem], rules.Eligibility]:
     spec = cert.eligibility
-    found = rules.eligibility(spec.education_hours, spec.waived_by, held(user_id),
+    found = rules.eligibility(spec.education_hours, spec.waived_by, sorted(held(user_id)),
                               spec.experience_months, education_level(user_id),
                               spec.within_months, spec.required_course)
     months = months_of_experience(user_id, today, spec.within_months)

@@ -1,7 +1,8 @@
 """Assignment states and the numbers a mentor's cohort dashboard shows."""
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 
 def state(due: date | None, completed: datetime | None, today: date) -> str:
@@ -37,10 +38,42 @@ def nearest_due(rows: Iterable[tuple[date | None, datetime | None]], today: date
     return min(dates) if dates else None
 
 
-SORTS = {
-    "name": lambda row: (row["name"].lower(),),
-    "behind": lambda row: (-row["tally"].overdue, -row["tally"].open, row["name"].lower()),
-    "activity": lambda row: (row["last_activity"] is None, _negated(row["last_activity"])),
+@dataclass(frozen=True)
+class LatestExam:
+    bank: str
+    correct: int
+    total: int
+    weak_domains: tuple[str, ...]  # domain ids below the exam's bar
+
+    @property
+    def percent(self) -> float:
+        return 100 * self.correct / self.total if self.total else 0.0
+
+
+@dataclass
+class CohortRow:
+    """One mentee on the mentor's dashboard."""
+
+    id: int
+    name: str
+    email: str
+    job_title: str
+    tally: Tally
+    next_due: date | None
+    last_activity: datetime | None
+    exam: LatestExam | None = None
+    skills: dict[str, int] = field(default_factory=dict)  # latest self-rating per skill
+    certifications: list[tuple[str, str]] = field(default_factory=list)  # (cert id, status)
+
+    @property
+    def lowest_skill(self) -> tuple[str, int] | None:
+        return min(self.skills.items(), key=lambda item: (item[1], item[0]), default=None)
+
+
+SORTS: dict[str, Callable[[CohortRow], tuple[Any, ...]]] = {
+    "name": lambda row: (row.name.lower(),),
+    "behind": lambda row: (-row.tally.overdue, -row.tally.open, row.name.lower()),
+    "activity": lambda row: (row.last_activity is None, _negated(row.last_activity)),
 }
 
 
@@ -48,5 +81,5 @@ def _negated(moment: datetime | None) -> float:
     return -moment.timestamp() if moment else 0.0
 
 
-def sort_rows(rows: list[dict], key: str) -> list[dict]:
+def sort_rows(rows: list[CohortRow], key: str) -> list[CohortRow]:
     return sorted(rows, key=SORTS.get(key, SORTS["name"]))

@@ -12,9 +12,14 @@ EDUCATION_LABELS = dict(zip(EDUCATION_LEVELS, (
 
 
 class RoleLike(Protocol):
-    name: str
-    track: str  # "ladder" or "lateral"
-    rank: int | None
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def track(self) -> str: ...  # "ladder" or "lateral"
+
+    @property
+    def rank(self) -> int | None: ...
 
 
 R = TypeVar("R", bound=RoleLike)

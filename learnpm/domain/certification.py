@@ -119,7 +119,11 @@ def _categories(rules: RenewalRules, direct: Mapping[str, float]) -> dict[str, C
     return done
 
 
-def _yearly(rules: RenewalRules, cycle_start: date, activities: Sequence[Activity]):
+YearNeed = tuple[int, float, float]  # (year of the cycle, units logged, units still needed)
+
+
+def _yearly(rules: RenewalRules, cycle_start: date, activities: Sequence[Activity]
+            ) -> list[YearNeed]:
     if not rules.per_year_min:
         return []
     years = []
@@ -130,7 +134,8 @@ def _yearly(rules: RenewalRules, cycle_start: date, activities: Sequence[Activit
     return years
 
 
-def _warnings(rules, categories, missing, days_left, years) -> list[str]:
+def _warnings(rules: RenewalRules, categories: Sequence[CategoryProgress], missing: float,
+              days_left: int, years: Sequence[YearNeed]) -> list[str]:
     if missing <= 0:
         return []
     if days_left < 0:
@@ -146,6 +151,16 @@ def _warnings(rules, categories, missing, days_left, years) -> list[str]:
 
 
 @dataclass(frozen=True)
+class ChecklistItem:
+    name: str
+    have: float
+    need: float
+    unit: str  # "hours", "months" or "course"
+    met: bool
+    waived: bool = False
+
+
+@dataclass(frozen=True)
 class Eligibility:
     education_hours: float | None  # required (None: none required)
     education_waived: bool
@@ -153,20 +168,19 @@ class Eligibility:
     experience_window: int | None
     required_course: str | None
 
-    def checklist(self, hours: float, months: int, course_done: bool) -> list[dict]:
+    def checklist(self, hours: float, months: int, course_done: bool) -> list[ChecklistItem]:
         items = []
         if self.education_hours:
             met = self.education_waived or hours >= self.education_hours
-            items.append({"name": "Project management education", "have": hours,
-                          "need": self.education_hours, "unit": "hours", "met": met,
-                          "waived": self.education_waived})
+            items.append(ChecklistItem("Project management education", hours,
+                                       self.education_hours, "hours", met,
+                                       self.education_waived))
         if self.experience_months:
-            items.append({"name": "Project experience", "have": months,
-                          "need": self.experience_months, "unit": "months",
-                          "met": months >= self.experience_months, "waived": False})
+            items.append(ChecklistItem("Project experience", months, self.experience_months,
+                                       "months", months >= self.experience_months))
         if self.required_course:
-            items.append({"name": self.required_course, "have": int(course_done), "need": 1,
-                          "unit": "course", "met": course_done, "waived": False})
+            items.append(ChecklistItem(self.required_course, int(course_done), 1, "course",
+                                       course_done))
         return items
 
 
@@ -182,7 +196,8 @@ def eligibility(education_hours: float | None, waived_by: Sequence[str], held: S
                        required_course)
 
 
-def experience_months(periods, today: date, window_months: int | None) -> int:
+def experience_months(periods: list[tuple[date, date]], today: date,
+                      window_months: int | None) -> int:
     """Months that count: overlaps once, and only inside the window that ends today."""
     since = add_months(today, -window_months) if window_months else None
     return months_covered(periods, since=since, until=today)

@@ -5,7 +5,7 @@ the full exam it scales the exam down (keeping the weights) instead of repeating
 """
 import math
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 
@@ -61,8 +61,8 @@ def draw_exam(candidates: Sequence[Candidate], weights: Mapping[str, float], req
     return ExamDraw(tuple(chosen), requested, per_domain, tuple(notes))
 
 
-def _largest_fair_size(weights: Mapping[str, float], pools: Mapping[str, list], requested: int
-                       ) -> int:
+def _largest_fair_size(weights: Mapping[str, float], pools: Mapping[str, list[str]],
+                       requested: int) -> int:
     """The biggest exam, up to `requested`, whose allocation fits in every domain's pool."""
     size = min(requested, sum(len(pools[d]) for d in weights))
     while size > 0 and any(n > len(pools[d]) for d, n in allocate(weights, size).items()):
@@ -71,7 +71,7 @@ def _largest_fair_size(weights: Mapping[str, float], pools: Mapping[str, list], 
 
 
 def draw_practice(candidates: Sequence[Candidate], count: int, rng: random.Random,
-                  domains: Sequence[str] = (), prefer: Sequence[str] = ()) -> list[str]:
+                  domains: Collection[str] = (), prefer: Collection[str] = ()) -> list[str]:
     """Up to `count` questions from the chosen domains, `prefer`red ids first (e.g. unseen)."""
     pool = [c.id for c in candidates if not domains or c.domain in domains]
     preferred = set(prefer)

@@ -6,6 +6,7 @@ how much evidence it has.
 """
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from .words import plural
 
@@ -19,11 +20,24 @@ class ReadinessInput:
     threshold: float  # percent that counts as a pass (or the Target band's floor)
 
 
+class ReadinessLevel(StrEnum):
+    UNKNOWN = "unknown"
+    NOT_YET = "not-yet"
+    CLOSE = "close"
+    READY = "ready"
+
+
+class Confidence(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
 @dataclass(frozen=True)
 class Readiness:
-    level: str  # "unknown" | "not-yet" | "close" | "ready"
+    level: ReadinessLevel
     headline: str
-    confidence: str  # "low" | "medium" | "high"
+    confidence: Confidence
     reasons: tuple[str, ...]
 
 
@@ -34,7 +48,7 @@ def assess(data: ReadinessInput) -> Readiness:
     answered = data.practice_total
     recent = list(data.exam_percents[:3])
     if not recent and answered < 20:
-        return Readiness("unknown", "Not enough to go on yet", "low", (
+        return Readiness(ReadinessLevel.UNKNOWN, "Not enough to go on yet", Confidence.LOW, (
             f"You have answered {plural(answered, 'practice question')}. "
             "Take a short exam simulation or answer at least 20 questions for a first reading.",))
     reasons = []
@@ -54,10 +68,10 @@ def assess(data: ReadinessInput) -> Readiness:
     # Simulations weigh more than practice: they are timed and mixed like the real exam.
     estimate = scores[0] if len(scores) == 1 else 0.7 * scores[0] + 0.3 * scores[1]
     evidence = len(recent) * 60 + answered
-    confidence = "high" if evidence >= 200 and len(recent) >= 2 else (
-        "medium" if evidence >= 80 else "low")
+    confidence = Confidence.HIGH if evidence >= 200 and len(recent) >= 2 else (
+        Confidence.MEDIUM if evidence >= 80 else Confidence.LOW)
     if estimate >= data.threshold + MARGIN and not data.weak_domains:
-        return Readiness("ready", "Looking ready", confidence, tuple(reasons))
+        return Readiness(ReadinessLevel.READY, "Looking ready", confidence, tuple(reasons))
     if estimate >= data.threshold - MARGIN:
-        return Readiness("close", "Getting close", confidence, tuple(reasons))
-    return Readiness("not-yet", "Not ready yet", confidence, tuple(reasons))
+        return Readiness(ReadinessLevel.CLOSE, "Getting close", confidence, tuple(reasons))
+    return Readiness(ReadinessLevel.NOT_YET, "Not ready yet", confidence, tuple(reasons))

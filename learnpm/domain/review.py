@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from fsrs import Card, Rating, Scheduler
+from fsrs.card import CardDict
 
 # Steps in days, not minutes: LearnPM is a daily queue, not a flashcard session.
 SCHEDULER = Scheduler(learning_steps=(timedelta(days=1),), relearning_steps=(timedelta(days=1),),
@@ -15,7 +16,7 @@ SCHEDULER = Scheduler(learning_steps=(timedelta(days=1),), relearning_steps=(tim
 
 @dataclass(frozen=True)
 class CardState:
-    data: dict  # fsrs Card.to_dict()
+    data: CardDict  # fsrs Card.to_dict()
     due: datetime  # naive UTC
 
 
@@ -27,7 +28,7 @@ def _naive(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
-def schedule(previous: dict | None, correct: bool, now: datetime) -> CardState:
+def schedule(previous: CardDict | None, correct: bool, now: datetime) -> CardState:
     """The card after one answer. `previous` is None for a question missed the first time."""
     card = Card.from_dict(previous) if previous else Card(due=_aware(now))
     rating = Rating.Good if correct else Rating.Again
@@ -35,6 +36,6 @@ def schedule(previous: dict | None, correct: bool, now: datetime) -> CardState:
     return CardState(card.to_dict(), _naive(card.due))
 
 
-def retrievability(data: dict, now: datetime) -> float:
+def retrievability(data: CardDict, now: datetime) -> float:
     """Chance (0..1) the learner still remembers this answer now."""
-    return SCHEDULER.get_card_retrievability(Card.from_dict(data), _aware(now))
+    return float(SCHEDULER.get_card_retrievability(Card.from_dict(data), _aware(now)))

@@ -1,38 +1,61 @@
-"""Marking answers and attempts, and PMI-style performance ratings per domain."""
+"""Scoring attempts: totals, pass/fail where a pass mark exists, PMI-style ratings per domain,
+and the bar below which a domain counts as weak."""
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+DEFAULT_BAR = 65.0  # when an exam has neither a pass mark nor a "Target" band
 
 
-@dataclass(frozen=True)
-class Marked:
-    correct: bool
-    hits: int  # right choices made (or pairs matched)
-    needed: int  # right choices in the key (or pairs)
-    wrong_picks: int
-
-
-def mark(kind: str, key: frozenset[str] | Sequence[str], response) -> Marked:
-    """Mark one response. `key` is the correct option keys, or for matching the pair count.
-
-    A multiple-response question scores only for exactly the right set, as the real exams
-    do; `hits` and `wrong_picks` let results show a partly right answer.
-    """
-    if kind == "matching":
-        pairs = len(key)
-        given = response or {}
-        hits = sum(1 for left in key if given.get(left) == left)
-        return Marked(hits == pairs, hits, pairs, sum(1 for v in given.values() if v) - hits)
-    chosen = set(response or ())
-    expected = set(key)
-    hits = len(chosen & expected)
-    wrong = len(chosen - expected)
-    return Marked(chosen == expected, hits, len(expected), wrong)
+class ResultKind(StrEnum):
+    PASS_MARK = "pass_mark"  # the body publishes a pass mark
+    RATINGS = "ratings"  # pass/fail with a rating per domain, no published mark (PMI)
 
 
 @dataclass(frozen=True)
 class Band:
     name: str
     floor: float
+
+
+@dataclass(frozen=True)
+class Grading:
+    """How an exam is graded: fixed on an attempt when it starts."""
+
+    pass_percent: float | None = None
+    bands: tuple[Band, ...] = ()
+    domain_order: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> ResultKind:
+        return ResultKind.PASS_MARK if self.pass_percent is not None else ResultKind.RATINGS
+
+    @property
+    def bar(self) -> float:
+        """What counts as good enough: the pass mark, or the floor of the Target band."""
+        if self.pass_percent is not None:
+            return self.pass_percent
+        target = [b.floor for b in self.bands if b.name.lower() == "target"]
+        return target[0] if target else DEFAULT_BAR
+
+    def is_weak(self, percent: float) -> bool:
+        return percent < self.bar
+
+    def band_for(self, percent: float) -> str | None:
+        return band_for(percent, self.bands)
+
+    def to_columns(self) -> dict[str, Any]:
+        """The values an attempt stores."""
+        return {"pass_percent": self.pass_percent,
+                "bands": [{"name": b.name, "floor": b.floor} for b in self.bands],
+                "domain_order": list(self.domain_order)}
+
+    @classmethod
+    def from_columns(cls, pass_percent: float | None, bands: Sequence[Mapping[str, Any]],
+                     domain_order: Sequence[str]) -> "Grading":
+        return cls(pass_percent, tuple(Band(b["name"], float(b["floor"])) for b in bands),
+                   tuple(domain_order))
 
 
 @dataclass(frozen=True)
@@ -66,20 +89,26 @@ def band_for(percent: float, bands: Sequence[Band]) -> str | None:
     return None
 
 
-def score_attempt(results: Iterable[tuple[str, bool]], domain_order: Sequence[str],
-                  pass_percent: float | None = None, bands: Sequence[Band] = ()) -> AttemptScore:
-    """Score (domain, correct) pairs; unanswered questions arrive as incorrect."""
-    tally: dict[str, list[int]] = {d: [0, 0] for d in domain_order}
-    for domain, correct in results:
+def score_attempt(results: Iterable[tuple[str, bool]], grading: Grading,
+                  graded: bool = True) -> AttemptScore:
+    """Score (domain, correct) pairs; unanswered questions arrive as incorrect.
+
+    `graded` False (practice) gives totals per domain without a pass or ratings.
+    """
+    tally: dict[str, list[int]] = {d: [0, 0] for d in grading.domain_order}
+    for domain, right in results:
         counts = tally.setdefault(domain, [0, 0])
-        counts[0] += int(correct)
+        counts[0] += int(right)
         counts[1] += 1
+    bands = grading.bands if graded else ()
     domains = tuple(
         DomainScore(d, c, t, band_for(100 * c / t, bands) if bands and t else None)
         for d, (c, t) in tally.items() if t)
     correct = sum(d.correct for d in domains)
     total = sum(d.total for d in domains)
-    passed = None if pass_percent is None else (total > 0 and 100 * correct / total >= pass_percent)
+    passed = None
+    if graded and grading.pass_percent is not None:
+        passed = total > 0 and 100 * correct / total >= grading.pass_percent
     return AttemptScore(correct, total, passed, domains)
 
 

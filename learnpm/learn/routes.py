@@ -28,7 +28,7 @@ def library():
     else:
         ordered = sorted(catalog.modules.values(), key=lambda m: (
             CATEGORY_ORDER.index(m.category), LEVELS.index(m.level), m.title))
-        results = [(m, None) for m in ordered]
+        results = [(m, "") for m in ordered]
     results = [(m, s) for m, s in results
                if (not category or m.category == category) and (not tag or tag in m.tags)
                and (not level or m.level == level)]
@@ -55,7 +55,7 @@ def module(slug: str):
     return render_template(
         "learn/module.html", module=found, rendered=get_store().rendered(slug),
         progress=progress, completed=completed, paths=paths, path=chosen,
-        previous=catalog.modules.get(before), following=catalog.modules.get(after),
+        previous=catalog.modules.get(before or ""), following=catalog.modules.get(after or ""),
         prerequisites=[catalog.modules[s] for s in found.prerequisites if s in catalog.modules],
         related=[catalog.modules[s] for s in found.related if s in catalog.modules],
         form=CompletionForm())

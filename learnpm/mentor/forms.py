@@ -4,6 +4,8 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from ..models import CommentSubject
+
 
 class InviteForm(FlaskForm):
     message = TextAreaField("A note to go with the invitation", validators=[Length(max=1000)],
@@ -39,6 +41,9 @@ class CommentForm(FlaskForm):
                                                 Length(max=4000)],
                          description="Markdown is allowed.")
 
-
-class ActionForm(FlaskForm):
-    """CSRF for buttons that only act (accept, decline, end, delete)."""
+    def target(self) -> tuple[CommentSubject | None, int]:
+        """(subject, id) named by the hidden field; (None, 0) when it names nothing valid."""
+        kind, _, raw_id = (self.subject.data or "").partition(":")
+        if kind not in {s.value for s in CommentSubject} or not raw_id.isdigit():
+            return None, 0
+        return CommentSubject(kind), int(raw_id)

@@ -3,16 +3,13 @@ from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select, update
 
+from .. import feedback
 from ..domain.assignments import state
-from ..extensions import db
-from ..models import LinkStatus, MentorLink, Notification, utcnow
+from ..models import LinkStatus
+from ..notifications import read_latest
 from ..store import get_catalog
 from . import bp, services
-from .detail import assignments_for
-from .forms import ActionForm
-from .services import comments_on
 
 
 @bp.route("/join/<code>", methods=["GET", "POST"])
@@ -21,34 +18,30 @@ def join(code: str):
     link = services.invite_by_code(code)
     if link is None:
         abort(404)
-    form = ActionForm()
     usable = link.status is LinkStatus.PENDING and link.mentor_id != current_user.id
-    if form.validate_on_submit() and usable:
-        accept = request.form.get("decision", "")
-        services.respond(link, current_user, accept == "accept")
-        flash(f"You are now mentored by {link.mentor.name}." if accept == "accept"
-              else "Invitation declined.", "success" if accept == "accept" else "info")
+    if request.method == "POST" and usable:
+        accept = request.form.get("decision", "") == "accept"
+        services.respond(link, current_user, accept)
+        flash(f"You are now mentored by {link.mentor.name}." if accept
+              else "Invitation declined.", "success" if accept else "info")
         return redirect(url_for("mentor.assigned"))
-    return render_template("mentor/join.html", link=link, form=form, usable=usable)
+    return render_template("mentor/join.html", link=link, usable=usable)
 
 
 @bp.get("/assigned")
 @login_required
 def assigned():
-    items = assignments_for(current_user.id)
-    return render_template("mentor/assigned.html", items=items, state=state, today=date.today(),
-                           catalog=get_catalog(), links=services.links_of_mentee(current_user.id),
-                           comments=comments_on(current_user.id), form=ActionForm())
+    return render_template("mentor/assigned.html", items=services.assignments_for(current_user.id),
+                           state=state, today=date.today(), catalog=get_catalog(),
+                           links=services.links_of_mentee(current_user.id),
+                           comments=feedback.comments_on(current_user.id))
 
 
 @bp.post("/links/<int:link_id>/end")
 @login_required
 def end(link_id: int):
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    link = db.session.get(MentorLink, link_id)
-    if link is None or current_user.id not in (link.mentor_id, link.mentee_id) \
-            or link.status is not LinkStatus.ACTIVE:
+    link = services.link_of_participant(link_id, current_user.id)
+    if link is None:
         abort(404)
     services.end_link(link, current_user)
     flash("The mentoring relationship has ended. Its history stays readable.", "info")
@@ -59,11 +52,4 @@ def end(link_id: int):
 @bp.get("/notifications")
 @login_required
 def notifications():
-    rows = list(db.session.scalars(select(Notification).where(
-        Notification.user_id == current_user.id).order_by(Notification.created_at.desc())
-        .limit(50)))
-    db.session.execute(update(Notification).where(
-        Notification.user_id == current_user.id, Notification.read_at.is_(None))
-        .values(read_at=utcnow()))
-    db.session.commit()
-    return render_template("mentor/notifications.html", rows=rows)
+    return render_template("mentor/notifications.html", rows=read_latest(current_user.id))

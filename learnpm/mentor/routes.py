@@ -5,19 +5,17 @@ from datetime import date
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 from wtforms import SelectChoice
 
-from ..auth.access import mentor_required
-from ..domain.assignments import sort_rows
+from ..auth.access import role_required
+from ..domain.assignments import CohortRow, sort_rows
 from ..domain.words import plural
-from ..extensions import db
-from ..models import Assignment, AssignmentKind, Cohort, CohortMember
+from ..models import AssignmentKind, Role
 from ..store import get_catalog
 from . import bp, services
 from .completion import complete_if_already_done
 from .dashboard import add_results, cohort_rows
-from .forms import ActionForm, AssignmentForm, CohortForm, InviteForm, MembershipForm
+from .forms import AssignmentForm, CohortForm, InviteForm, MembershipForm
 
 
 def work_choices(catalog) -> list[SelectChoice]:
@@ -26,7 +24,7 @@ def work_choices(catalog) -> list[SelectChoice]:
     choices += [SelectChoice(f"path:{p.slug}", p.title, optgroup="Learning path")
                 for p in catalog.paths.values()]
     for exam in catalog.exams.values():
-        if catalog.bank(exam.bank):
+        if catalog.bank(exam.id):
             choices.append(SelectChoice(f"practice:{exam.id}", f"{exam.name}: practice quiz",
                                         optgroup="Practice"))
             choices.append(SelectChoice(f"exam:{exam.id}", f"{exam.name}: exam simulation",
@@ -37,30 +35,30 @@ def work_choices(catalog) -> list[SelectChoice]:
 def _forms(links, cohorts):
     assignment = AssignmentForm(prefix="assign")
     assignment.who.choices = (
-        [SelectChoice(f"mentee:{l.mentee_id}", l.mentee.name, optgroup="Mentee") for l in links]
+        [SelectChoice(f"mentee:{link.mentee_id}", link.mentee.name, optgroup="Mentee")
+         for link in links]
         + [SelectChoice(f"cohort:{c.id}", c.name, optgroup="Group") for c in cohorts])
     assignment.what.choices = work_choices(get_catalog())
     membership = MembershipForm(prefix="member")
     membership.cohort.choices = [SelectChoice(c.id, c.name) for c in cohorts]
-    membership.mentee.choices = [SelectChoice(l.mentee_id, l.mentee.name) for l in links]
+    membership.mentee.choices = [SelectChoice(link.mentee_id, link.mentee.name) for link in links]
     return {"assignment_form": assignment, "membership_form": membership,
-            "invite_form": InviteForm(prefix="invite"), "cohort_form": CohortForm(prefix="cohort"),
-            "action_form": ActionForm()}
+            "invite_form": InviteForm(prefix="invite"), "cohort_form": CohortForm(prefix="cohort")}
 
 
-def _rows(cohort_id: int | None, show: str, sort: str) -> list[dict]:
+def _rows(cohort_id: int | None, show: str, sort: str) -> list[CohortRow]:
     rows = cohort_rows(current_user.id, date.today())
     add_results(rows)
     if cohort_id:
         members = services.cohort_members(current_user.id).get(cohort_id, set())
-        rows = [r for r in rows if r["id"] in members]
+        rows = [r for r in rows if r.id in members]
     if show == "behind":
-        rows = [r for r in rows if r["tally"].overdue]
+        rows = [r for r in rows if r.tally.overdue]
     return sort_rows(rows, sort)
 
 
 @bp.get("/")
-@mentor_required
+@role_required(Role.MENTOR)
 def dashboard(**forms):
     links = services.active_links(current_user.id)
     cohorts = services.cohorts(current_user.id)
@@ -75,26 +73,25 @@ def dashboard(**forms):
 
 
 @bp.get("/export.csv")
-@mentor_required
+@role_required(Role.MENTOR)
 def export():
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["name", "email", "done", "open", "overdue", "next due", "last activity",
                      "latest exam", "latest exam score %", "certifications"])
     for row in _rows(None, "all", "name"):
-        exam = row["exam"]
-        writer.writerow([row["name"], row["email"], row["tally"].done, row["tally"].open,
-                         row["tally"].overdue, row["next_due"] or "",
-                         f"{row['last_activity']:%Y-%m-%d}" if row["last_activity"] else "",
-                         exam.bank if exam else "",
-                         round(100 * exam.correct / exam.total) if exam and exam.total else "",
-                         "; ".join(f"{c} ({s.value})" for c, s in row["certifications"])])
+        exam = row.exam
+        writer.writerow([row.name, row.email, row.tally.done, row.tally.open,
+                         row.tally.overdue, row.next_due or "",
+                         f"{row.last_activity:%Y-%m-%d}" if row.last_activity else "",
+                         exam.bank if exam else "", round(exam.percent) if exam else "",
+                         "; ".join(f"{c} ({s.lower()})" for c, s in row.certifications)])
     return Response(out.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": 'attachment; filename="mentees.csv"'})
 
 
 @bp.post("/invites")
-@mentor_required
+@role_required(Role.MENTOR)
 def invite():
     form = InviteForm(prefix="invite")
     if not form.validate_on_submit():
@@ -106,34 +103,31 @@ def invite():
 
 
 @bp.post("/cohorts")
-@mentor_required
+@role_required(Role.MENTOR)
 def create_cohort():
     form = CohortForm(prefix="cohort")
     if not form.validate_on_submit():
         return dashboard(cohort_form=form), 422
-    db.session.add(Cohort(mentor_id=current_user.id, name=form.name.data.strip()))
-    db.session.commit()
+    services.create_cohort(current_user.id, form.name.data.strip())
     flash(f"Group “{form.name.data.strip()}” created. Add mentees to it below.", "success")
     return redirect(url_for("mentor.dashboard"))
 
 
 @bp.post("/cohorts/members")
-@mentor_required
+@role_required(Role.MENTOR)
 def add_member():
     links = services.active_links(current_user.id)
     form = _forms(links, services.cohorts(current_user.id))["membership_form"]
     if not form.validate_on_submit():
         abort(400)
-    link = next(l for l in links if l.mentee_id == form.mentee.data)
-    if not db.session.get(CohortMember, (form.cohort.data, link.id)):
-        db.session.add(CohortMember(cohort_id=form.cohort.data, link_id=link.id))
-        db.session.commit()
-    flash(f"Added {link.mentee.name} to the group.", "success")
+    link = next(link for link in links if link.mentee_id == form.mentee.data)
+    services.add_to_cohort(form.cohort.data, link)
+    flash(f"Added {link.mentee.name if link.mentee else 'your mentee'} to the group.", "success")
     return redirect(url_for("mentor.dashboard", cohort=form.cohort.data))
 
 
 @bp.post("/assignments")
-@mentor_required
+@role_required(Role.MENTOR)
 def create_assignment():
     links = services.active_links(current_user.id)
     cohorts = services.cohorts(current_user.id)
@@ -156,16 +150,10 @@ def create_assignment():
 
 
 @bp.post("/assignments/<int:assignment_id>/delete")
-@mentor_required
+@role_required(Role.MENTOR)
 def delete_assignment(assignment_id: int):
-    if not ActionForm().validate_on_submit():
-        abort(400)
-    item = db.session.scalar(select(Assignment).where(
-        Assignment.id == assignment_id, Assignment.mentor_id == current_user.id))
-    if item is None:
+    mentee_id = services.delete_assignment(current_user.id, assignment_id)
+    if mentee_id is None:
         abort(404)
-    mentee_id = item.mentee_id
-    db.session.delete(item)
-    db.session.commit()
     flash("Assignment removed.", "info")
     return redirect(url_for("mentor.mentee", mentee_id=mentee_id))

@@ -1,22 +1,23 @@
 """Every model, imported here so Alembic's autogenerate sees them all."""
 from .career import CareerGoal, GoalStatus, LearnerProfile
 from .certification import (
-                            CertificationRecord,
-                            CertStatus,
-                            EducationEntry,
-                            ExperienceEntry,
-                            RenewalActivity,
+    CertificationRecord,
+    CertStatus,
+    EducationEntry,
+    ExperienceEntry,
+    RenewalActivity,
 )
 from .mentoring import (
-                            Assignment,
-                            AssignmentKind,
-                            Cohort,
-                            CohortMember,
-                            Comment,
-                            LinkStatus,
-                            MentorLink,
-                            MentorRating,
-                            Notification,
+    Assignment,
+    AssignmentKind,
+    Cohort,
+    CohortMember,
+    Comment,
+    CommentSubject,
+    LinkStatus,
+    MentorLink,
+    MentorRating,
+    Notification,
 )
 from .progress import ModuleProgress
 from .quiz import Attempt, AttemptItem, Mode, ReviewCard, Status
@@ -24,8 +25,7 @@ from .skills import Assessment, SkillRating
 from .user import Role, User, utcnow
 
 __all__ = ["Assessment", "Assignment", "AssignmentKind", "Attempt", "AttemptItem", "CareerGoal",
-           "CertStatus", "Cohort", "CohortMember", "Comment", "LinkStatus", "MentorLink",
-           "MentorRating", "Notification",
-           "CertificationRecord", "EducationEntry", "ExperienceEntry", "GoalStatus",
-           "LearnerProfile", "Mode", "ModuleProgress", "RenewalActivity", "ReviewCard", "Role",
-           "SkillRating", "Status", "User", "utcnow"]
+           "CertStatus", "CertificationRecord", "Cohort", "CohortMember", "Comment",
+           "CommentSubject", "EducationEntry", "ExperienceEntry", "GoalStatus", "LearnerProfile",
+           "LinkStatus", "MentorLink", "MentorRating", "Mode", "ModuleProgress", "Notification",
+           "RenewalActivity", "ReviewCard", "Role", "SkillRating", "Status", "User", "utcnow"]

@@ -5,12 +5,12 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model
 from .columns import Labelled, enum_type
 from .user import utcnow
 
 
-class LearnerProfile(db.Model):
+class LearnerProfile(Model):
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"),
                                          primary_key=True)
     current_role: Mapped[str | None] = mapped_column(String(60))
@@ -26,7 +26,7 @@ class GoalStatus(Labelled, enum.Enum):
     DROPPED = "dropped"
 
 
-class CareerGoal(db.Model):
+class CareerGoal(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(200))

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model
 from .columns import Labelled, enum_type
 from .user import utcnow
 
@@ -19,7 +19,7 @@ class CertStatus(Labelled, enum.Enum):
     EXPIRED = "expired"
 
 
-class CertificationRecord(db.Model):
+class CertificationRecord(Model):
     __table_args__ = (UniqueConstraint("user_id", "cert_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -33,7 +33,7 @@ class CertificationRecord(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
-class EducationEntry(db.Model):
+class EducationEntry(Model):
     """Project management education outside LearnPM (courses, workshops)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,7 +44,7 @@ class EducationEntry(db.Model):
     completed_on: Mapped[date]
 
 
-class ExperienceEntry(db.Model):
+class ExperienceEntry(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     role: Mapped[str] = mapped_column(String(200))
@@ -54,7 +54,7 @@ class ExperienceEntry(db.Model):
     ended_on: Mapped[date | None]  # None: still in this role
 
 
-class RenewalActivity(db.Model):
+class RenewalActivity(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     cert_id: Mapped[str] = mapped_column(String(60))

@@ -11,6 +11,8 @@ def enum_type(kind):
 class Labelled:
     """Mixin for status enums: 'exam_booked' reads as 'Exam booked'."""
 
+    value: str
+
     @property
     def label(self) -> str:
         return self.value.replace("_", " ").capitalize()

@@ -5,7 +5,7 @@ from datetime import date, datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model
 from .columns import enum_type
 from .user import User, utcnow
 
@@ -17,7 +17,7 @@ class LinkStatus(enum.Enum):
     ENDED = "ended"
 
 
-class MentorLink(db.Model):
+class MentorLink(Model):
     """One mentoring relationship, from the invitation on. Ended links keep their history."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -35,14 +35,14 @@ class MentorLink(db.Model):
     mentee: Mapped[User | None] = relationship(foreign_keys=[mentee_id])
 
 
-class Cohort(db.Model):
+class Cohort(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     mentor_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
-class CohortMember(db.Model):
+class CohortMember(Model):
     cohort_id: Mapped[int] = mapped_column(ForeignKey("cohort.id", ondelete="CASCADE"),
                                            primary_key=True)
     link_id: Mapped[int] = mapped_column(ForeignKey("mentor_link.id", ondelete="CASCADE"),
@@ -56,7 +56,7 @@ class AssignmentKind(enum.Enum):
     EXAM = "exam"
 
 
-class Assignment(db.Model):
+class Assignment(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     mentor_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     mentee_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
@@ -69,13 +69,18 @@ class Assignment(db.Model):
     completed_at: Mapped[datetime | None]
 
 
-class Comment(db.Model):
+class CommentSubject(enum.StrEnum):
+    ASSESSMENT = "assessment"
+    ATTEMPT = "attempt"
+
+
+class Comment(Model):
     """A mentor's comment on a mentee's assessment or quiz attempt (Markdown, sanitised)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
     mentee_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
-    subject: Mapped[str] = mapped_column(String(20))  # "assessment" | "attempt"
+    subject: Mapped[CommentSubject] = mapped_column(enum_type(CommentSubject))
     subject_id: Mapped[int]
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -83,7 +88,7 @@ class Comment(db.Model):
     author: Mapped[User] = relationship(foreign_keys=[author_id])
 
 
-class MentorRating(db.Model):
+class MentorRating(Model):
     __table_args__ = (UniqueConstraint("mentor_id", "mentee_id", "skill_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -94,7 +99,7 @@ class MentorRating(db.Model):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
-class Notification(db.Model):
+class Notification(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     message: Mapped[str] = mapped_column(String(300))

@@ -3,11 +3,11 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from ..extensions import db
+from ..extensions import Model
 from .user import utcnow
 
 
-class ModuleProgress(db.Model):
+class ModuleProgress(Model):
     """A learner's reading of one module, keyed by the module's stable slug."""
 
     __table_args__ = (UniqueConstraint("user_id", "module_slug"),)

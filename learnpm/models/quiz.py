@@ -6,7 +6,9 @@ from datetime import datetime
 from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..domain.questions import QuestionSnapshot
+from ..domain.scoring import Grading
+from ..extensions import Model
 from .columns import enum_type
 from .user import utcnow
 
@@ -14,7 +16,6 @@ from .user import utcnow
 class Mode(enum.Enum):
     PRACTICE = "practice"
     EXAM = "exam"
-    REVIEW = "review"
 
 
 class Status(enum.Enum):
@@ -23,7 +24,7 @@ class Status(enum.Enum):
     EXPIRED = "expired"  # the clock ran out; scored at the deadline
 
 
-class Attempt(db.Model):
+class Attempt(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     bank: Mapped[str] = mapped_column(String(60))
@@ -39,6 +40,10 @@ class Attempt(db.Model):
     requested_count: Mapped[int] = mapped_column(default=0)
     question_count: Mapped[int] = mapped_column(default=0)
     notes: Mapped[list] = mapped_column(JSON, default=list)  # e.g. "scaled down because ..."
+    # How the attempt is graded, fixed when it starts so a later blueprint edit can't change it.
+    pass_percent: Mapped[float | None]
+    bands: Mapped[list] = mapped_column(JSON, default=list)  # [{name, floor}], highest first
+    domain_order: Mapped[list] = mapped_column(JSON, default=list)  # blueprint order of domains
     correct: Mapped[int | None]
     total: Mapped[int | None]
     passed: Mapped[bool | None]
@@ -48,15 +53,19 @@ class Attempt(db.Model):
         back_populates="attempt", order_by="AttemptItem.position", cascade="all, delete-orphan")
 
     @property
+    def grading(self) -> Grading:
+        return Grading.from_columns(self.pass_percent, self.bands or [], self.domain_order or [])
+
+    @property
     def finished(self) -> bool:
         return self.status is not Status.IN_PROGRESS
 
     @property
     def percent(self) -> float | None:
-        return 100 * self.correct / self.total if self.total else None
+        return 100 * (self.correct or 0) / self.total if self.total else None
 
 
-class AttemptItem(db.Model):
+class AttemptItem(Model):
     __table_args__ = (UniqueConstraint("attempt_id", "position"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -79,8 +88,15 @@ class AttemptItem(db.Model):
     def answered(self) -> bool:
         return self.answered_at is not None
 
+    @property
+    def question(self) -> QuestionSnapshot:
+        """The stored snapshot, typed: it reads and marks responses."""
+        if (cached := self.__dict__.get("_question")) is None:
+            cached = self.__dict__["_question"] = QuestionSnapshot.from_dict(self.snapshot)
+        return cached
 
-class ReviewCard(db.Model):
+
+class ReviewCard(Model):
     """A missed question in the learner's spaced-review queue."""
 
     __table_args__ = (UniqueConstraint("user_id", "question_id"),)

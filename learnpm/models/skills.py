@@ -4,11 +4,11 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from ..extensions import db
+from ..extensions import Model
 from .user import utcnow
 
 
-class Assessment(db.Model):
+class Assessment(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -19,7 +19,7 @@ class Assessment(db.Model):
         return {r.skill_id: r.level for r in self.ratings}
 
 
-class SkillRating(db.Model):
+class SkillRating(Model):
     __table_args__ = (UniqueConstraint("assessment_id", "skill_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -6,7 +6,7 @@ from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from ..extensions import db
+from ..extensions import Model
 from .columns import enum_type
 
 
@@ -19,8 +19,13 @@ class Role(enum.Enum):
     MENTOR = "mentor"
     ADMIN = "admin"
 
+    @property
+    def rank(self) -> int:
+        """Each role can do what the ones below it can."""
+        return list(Role).index(self)
 
-class User(UserMixin, db.Model):
+
+class User(UserMixin, Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(100))
@@ -35,13 +40,16 @@ class User(UserMixin, db.Model):
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         return self.active
 
+    def has_role(self, role: Role) -> bool:
+        return self.role.rank >= role.rank
+
     @property
     def is_mentor(self) -> bool:
-        return self.role in (Role.MENTOR, Role.ADMIN)
+        return self.has_role(Role.MENTOR)
 
     @property
     def is_admin(self) -> bool:
-        return self.role is Role.ADMIN
+        return self.has_role(Role.ADMIN)
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)

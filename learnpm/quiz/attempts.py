@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 
 from ..catalog import ExamBlueprint, Question
 from ..domain import drawing, scoring, timing
+from ..domain.questions import QuestionSnapshot, Response
 from ..events import attempt_finished
 from ..extensions import db
 from ..models import Attempt, AttemptItem, Mode, Status, utcnow
@@ -22,47 +23,26 @@ class AnswerRefused(Exception):
     """The answer cannot be taken; the message says why in plain words."""
 
 
-def snapshot(question: Question) -> dict:
-    return {
-        "type": question.type, "stem": question.stem, "explanation": question.explanation,
-        "options": [{"key": o.key, "text": o.text, "correct": o.correct, "why": o.why}
-                    for o in question.options],
-        "pairs": [{"left": p.left, "right": p.right} for p in question.pairs],
-        "modules": list(question.modules), "task": question.task,
-        "difficulty": question.difficulty,
-    }
-
-
-def answer_key(snap: dict) -> list[str]:
-    if snap["type"] == "matching":
-        return [str(i) for i in range(len(snap["pairs"]))]
-    return [o["key"] for o in snap["options"] if o["correct"]]
-
-
-def choice_keys(question: Question) -> list[str]:
-    """What a response picks from: option keys, or for matching the right-hand items."""
-    if question.type == "matching":
-        return [str(i) for i in range(len(question.pairs))]
-    return [o.key for o in question.options]
+def shown_order(question: Question, rng: random.Random) -> list[str]:
+    """The order choices are shown in. Matching rows stay in order; the right-hand choices
+    in each drop-down are shuffled."""
+    snap = question.snapshot()
+    return drawing.option_order(snap.choice_keys(), question.shuffle or snap.is_matching, rng)
 
 
 def _items(questions: list[Question], rng: random.Random) -> list[AttemptItem]:
-    items = []
-    for position, question in enumerate(questions, start=1):
-        keys = choice_keys(question)
-        # Matching rows stay in order; the right-hand choices in each drop-down are shuffled.
-        order = drawing.option_order(keys, question.shuffle or question.type == "matching", rng)
-        items.append(AttemptItem(position=position, question_id=question.id,
-                                 question_version=question.version, domain=question.domain,
-                                 snapshot=snapshot(question), order=order))
-    return items
+    return [AttemptItem(position=position, question_id=question.id,
+                        question_version=question.version, domain=question.domain,
+                        snapshot=question.snapshot().to_dict(),
+                        order=shown_order(question, rng))
+            for position, question in enumerate(questions, start=1)]
 
 
-def start_practice(user_id: int, bank: str, questions: list[Question], rng: random.Random
-                   ) -> Attempt:
-    attempt = Attempt(user_id=user_id, bank=bank, mode=Mode.PRACTICE,
+def start_practice(user_id: int, exam: ExamBlueprint, questions: list[Question],
+                   rng: random.Random) -> Attempt:
+    attempt = Attempt(user_id=user_id, bank=exam.id, mode=Mode.PRACTICE,
                       requested_count=len(questions), question_count=len(questions),
-                      items=_items(questions, rng))
+                      items=_items(questions, rng), **exam.grading.to_columns())
     db.session.add(attempt)
     db.session.commit()
     return attempt
@@ -77,13 +57,13 @@ def start_exam(user_id: int, exam: ExamBlueprint, bank: list[Question], size: in
     full = size == exam.questions and not draw.scaled_down
     now = utcnow()
     attempt = Attempt(
-        user_id=user_id, bank=exam.bank, mode=Mode.EXAM, started_at=now,
+        user_id=user_id, bank=exam.id, mode=Mode.EXAM, started_at=now,
         deadline=timing.deadline_for(now, exam.minutes if full else drawing.scaled_minutes(
             exam.minutes, exam.questions, len(questions))),
         break_after=[b.after for b in exam.breaks] if full else [],
         break_minutes=exam.breaks[0].minutes if full and exam.breaks else 0,
         requested_count=size, question_count=len(questions), notes=list(draw.notes),
-        items=_items(questions, rng))
+        items=_items(questions, rng), **exam.grading.to_columns())
     db.session.add(attempt)
     db.session.commit()
     return attempt
@@ -117,19 +97,10 @@ class Saved:
     changed: bool
 
 
-def parse_response(item: AttemptItem, form) -> list | dict | None:
-    """Read a response from form data, keeping only values the question offers."""
-    snap = item.snapshot
-    if snap["type"] == "matching":
-        valid = set(item.order)
-        given = {str(i): form.get(f"match-{i}", "") for i in range(len(snap["pairs"]))}
-        chosen = {left: right for left, right in given.items() if right in valid}
-        return chosen or None
-    keys = {o["key"] for o in snap["options"]}
-    chosen = [k for k in form.getlist("answer") if k in keys]
-    if snap["type"] != "multiple":
-        chosen = chosen[:1]
-    return sorted(set(chosen)) or None
+def parse_response(question: QuestionSnapshot, form) -> Response | None:
+    """Read a response from form data: `answer` checkboxes or radios, or `match-<i>` menus."""
+    matches = {left: form.get(f"match-{left}", "") for left in question.choice_keys()}
+    return question.read_response(form.getlist("answer"), matches)
 
 
 def save_answer(attempt: Attempt, item: AttemptItem, response, flagged: bool | None) -> Saved:
@@ -147,7 +118,7 @@ def save_answer(attempt: Attempt, item: AttemptItem, response, flagged: bool | N
     if flagged is not None and flagged != item.flagged:
         item.flagged, changed = flagged, True
     if response is not None:
-        marked = scoring.mark(item.snapshot["type"], answer_key(item.snapshot), response)
+        marked = item.question.mark(response)
         item.response, item.correct, item.answered_at = response, marked.correct, now
         changed = True
         if attempt.mode is Mode.PRACTICE:
@@ -191,24 +162,29 @@ def finish(attempt: Attempt, expired: bool = False) -> Attempt:
     for item in attempt.items:
         if item.correct is None:
             item.correct = False
-    exam = get_catalog().exams.get(attempt.bank)
-    graded = exam is not None and attempt.mode is Mode.EXAM
-    result = scoring.score_attempt(
-        [(i.domain, bool(i.correct)) for i in attempt.items],
-        [d.id for d in exam.domains] if exam else [],
-        pass_percent=exam.pass_percent if graded else None,
-        bands=exam.bands if graded else ())
+    result = scoring.score_attempt([(i.domain, bool(i.correct)) for i in attempt.items],
+                                   _grading(attempt), graded=attempt.mode is Mode.EXAM)
     attempt.correct, attempt.total, attempt.passed = result.correct, result.total, result.passed
     attempt.domain_results = [{"domain": d.domain, "correct": d.correct, "total": d.total,
                                "band": d.band} for d in result.domains]
     attempt.status = Status.EXPIRED if expired else Status.SUBMITTED
-    attempt.submitted_at = attempt.deadline if expired else utcnow()
+    finished_at = attempt.deadline if expired and attempt.deadline else utcnow()
+    attempt.submitted_at = finished_at
     if attempt.mode is Mode.EXAM:
-        record_misses(attempt.user_id, attempt.bank, attempt.items, attempt.submitted_at)
+        record_misses(attempt.user_id, attempt.bank, attempt.items, finished_at)
     db.session.commit()
     attempt_finished.send(None, user_id=attempt.user_id, bank=attempt.bank,
                           mode=attempt.mode.value, started_at=attempt.started_at)
     return attempt
+
+
+def _grading(attempt: Attempt) -> scoring.Grading:
+    """The grading fixed at the start. Attempts begun before it was stored (their domain
+    order is empty) fall back to today's blueprint."""
+    if attempt.domain_order:
+        return attempt.grading
+    exam = get_catalog().exams.get(attempt.bank)
+    return exam.grading if exam else scoring.Grading()
 
 
 def end_section(attempt: Attempt) -> None:
@@ -222,7 +198,7 @@ def end_section(attempt: Attempt) -> None:
 
 def resume_after_break(attempt: Attempt) -> None:
     """Give back the break time taken (up to the allowance) and restart the clock."""
-    if attempt.break_started_at is None or attempt.finished:
+    if attempt.break_started_at is None or attempt.deadline is None or attempt.finished:
         return
     attempt.deadline += timing.break_credit(attempt.break_started_at, utcnow(),
                                             attempt.break_minutes)

@@ -24,6 +24,3 @@ class PracticeForm(FlaskForm):
 class ExamForm(FlaskForm):
     size = SelectField("Length", coerce=int, validate_choice=True)
 
-
-class AttemptForm(FlaskForm):
-    """CSRF for the answer, flag, section and submit buttons; answers are read per question."""

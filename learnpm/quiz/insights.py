@@ -44,21 +44,13 @@ def domain_totals(user_id: int, bank: str, days: int = RECENT_DAYS,
             in db.session.execute(query)}
 
 
-def threshold(exam: ExamBlueprint) -> float:
-    """The bar readiness is measured against: the pass mark, or the Target band's floor."""
-    if exam.pass_percent is not None:
-        return exam.pass_percent
-    target = [b.floor for b in exam.bands if b.name.lower() == "target"]
-    return target[0] if target else 65.0
-
-
 def readiness_for(user_id: int, exam: ExamBlueprint, attempts: list[Attempt]
                   ) -> readiness.Readiness:
-    exams = [a.percent for a in attempts if a.bank == exam.bank and a.mode is Mode.EXAM
+    exams = [a.percent for a in attempts if a.bank == exam.id and a.mode is Mode.EXAM
              and a.percent is not None]
-    practice = domain_totals(user_id, exam.bank, mode=Mode.PRACTICE)
-    everything = domain_totals(user_id, exam.bank)
-    bar = threshold(exam)
+    practice = domain_totals(user_id, exam.id, mode=Mode.PRACTICE)
+    everything = domain_totals(user_id, exam.id)
+    bar = exam.grading.bar
     names = {d.id: d.name for d in exam.domains}
     weak = [names.get(d, d) for d, percent, _ in weakest_domains(everything, limit=10)
             if percent < bar]

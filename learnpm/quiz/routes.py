@@ -15,7 +15,7 @@ from ..store import get_catalog
 from . import bp
 from .attempts import close_expired_for, start_exam, start_practice
 from .forms import ExamForm, PracticeForm
-from .insights import domain_totals, finished_attempts, in_progress, readiness_for, threshold
+from .insights import domain_totals, finished_attempts, in_progress, readiness_for
 from .review_queue import due_count
 
 
@@ -49,15 +49,14 @@ def _forms(exam):
 @bp.get("/")
 def home():
     catalog = get_catalog()
-    context = {"exams": [e for e in catalog.exams.values() if catalog.bank(e.bank)],
-               "counts": catalog.bank_counts()}
+    exams = [e for e in catalog.exams.values() if catalog.bank(e.id)]
+    context: dict[str, object] = {"exams": exams, "counts": catalog.bank_counts()}
     if current_user.is_authenticated:
         close_expired_for(current_user.id)
         attempts = finished_attempts(current_user.id, limit=30)
         context.update(
             open_attempts=in_progress(current_user.id), due=due_count(current_user.id),
-            readiness={e.id: readiness_for(current_user.id, e, attempts)
-                       for e in context["exams"]})
+            readiness={e.id: readiness_for(current_user.id, e, attempts) for e in exams})
     return render_template("quiz/home.html", **context)
 
 
@@ -73,7 +72,7 @@ def practice_start(bank: str):
 
 def _setup_page(exam, practice, simulation) -> str:
     return render_template("quiz/setup.html", exam=exam, practice=practice,
-                           simulation=simulation, count=len(get_catalog().bank(exam.bank)))
+                           simulation=simulation, count=len(get_catalog().bank(exam.id)))
 
 
 @bp.post("/<bank>/practice")
@@ -91,7 +90,7 @@ def start_practice_quiz(bank: str):
         flash("There are no questions for those topics yet. Choose other topics.", "warning")
         return redirect(url_for("quiz.practice_start", bank=bank))
     by_id = {q.id: q for q in questions}
-    attempt = start_practice(current_user.id, bank, [by_id[i] for i in chosen], random.Random())
+    attempt = start_practice(current_user.id, exam, [by_id[i] for i in chosen], random.Random())
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
 
 
@@ -129,16 +128,16 @@ def history():
     attempts = finished_attempts(current_user.id)
     per_exam = []
     for exam in catalog.exams.values():
-        mine = [a for a in attempts if a.bank == exam.bank]
+        mine = [a for a in attempts if a.bank == exam.id]
         if not mine:
             continue
         sims = [a for a in reversed(mine) if a.mode is Mode.EXAM]
-        points = [(f"{a.submitted_at:%d %b}", a.percent) for a in sims]
+        points = [(f"{a.submitted_at:%d %b}", a.percent) for a in sims if a.percent is not None]
         names = {d.id: d.name for d in exam.domains}
         weak = [(names.get(d, d), p, n) for d, p, n in
-                weakest_domains(domain_totals(current_user.id, exam.bank))]
+                weakest_domains(domain_totals(current_user.id, exam.id))]
         per_exam.append({"exam": exam, "attempts": mine, "points": points, "weak": weak,
-                         "chart": score_trend(points, threshold(exam),
+                         "chart": score_trend(points, exam.grading.bar,
                                               f"{exam.name} simulation scores over time",
                                               chart_id=f"trend-{exam.id}")})
     return render_template("quiz/history.html", per_exam=per_exam)

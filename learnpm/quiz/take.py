@@ -2,9 +2,9 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from .. import feedback
 from ..domain import timing
-from ..mentor.services import comments_on
-from ..models import Mode, utcnow
+from ..models import CommentSubject, Mode, utcnow
 from ..store import get_catalog
 from . import bp
 from .attempts import (
@@ -20,7 +20,6 @@ from .attempts import (
     resume_after_break,
     save_answer,
 )
-from .forms import AttemptForm
 
 
 def _own_attempt(attempt_id: int, with_items: bool = True):
@@ -46,13 +45,13 @@ def attempt(attempt_id: int):
     if attempt.finished:
         return redirect(url_for("quiz.result", attempt_id=attempt.id))
     if attempt.break_started_at is not None:
-        return render_template("quiz/break.html", attempt=attempt, form=AttemptForm(),
+        return render_template("quiz/break.html", attempt=attempt,
                                **_clock(attempt))
     item = _chosen_item(attempt)
     section = open_section(attempt) if attempt.mode is Mode.EXAM else None
     return render_template(
         "quiz/question.html", attempt=attempt, item=item, section=section,
-        exam=get_catalog().exams.get(attempt.bank), form=AttemptForm(),
+        exam=get_catalog().exams.get(attempt.bank),
         answered=sum(1 for i in attempt.items if i.answered), **_clock(attempt))
 
 
@@ -70,14 +69,12 @@ def _chosen_item(attempt):
 @login_required
 def answer(attempt_id: int, position: int):
     attempt = _own_attempt(attempt_id, with_items=False)  # one item is all an answer needs
-    if not AttemptForm().validate_on_submit():
-        abort(400)
     item = load_item(attempt, position)
     if item is None:
         abort(404)
     flagged = request.form.get("flagged") == "1" if attempt.mode is Mode.EXAM else None
     try:
-        save_answer(attempt, item, parse_response(item, request.form), flagged)
+        save_answer(attempt, item, parse_response(item.question, request.form), flagged)
     except AnswerRefused as refused:
         flash(str(refused), "warning")
         return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
@@ -110,7 +107,6 @@ def review(attempt_id: int):
     items = [i for i in attempt.items if i.position in section]
     return render_template("quiz/review.html", attempt=attempt, items=items, section=section,
                            last_section=section.last == attempt.question_count,
-                           form=AttemptForm(),
                            show=request.args.get("show", "all"), **_clock(attempt))
 
 
@@ -118,8 +114,6 @@ def review(attempt_id: int):
 @login_required
 def submit(attempt_id: int):
     attempt = _own_attempt(attempt_id)
-    if not AttemptForm().validate_on_submit():
-        abort(400)
     if not close_if_expired(attempt) and not attempt.finished:
         finish(attempt)
         flash("Your answers are submitted and scored.", "success")
@@ -130,8 +124,6 @@ def submit(attempt_id: int):
 @login_required
 def next_section(attempt_id: int):
     attempt = _own_attempt(attempt_id)
-    if not AttemptForm().validate_on_submit():
-        abort(400)
     if not close_if_expired(attempt):
         end_section(attempt)
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
@@ -141,8 +133,6 @@ def next_section(attempt_id: int):
 @login_required
 def resume(attempt_id: int):
     attempt = _own_attempt(attempt_id)
-    if not AttemptForm().validate_on_submit():
-        abort(400)
     resume_after_break(attempt)
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
 
@@ -160,4 +150,5 @@ def result(attempt_id: int):
     used = (attempt.submitted_at - attempt.started_at).total_seconds()
     return render_template("quiz/result.html", attempt=attempt, exam=exam, names=names,
                            time_used=timing.describe_duration(int(used)),
-                           comments=comments_on(current_user.id).get(("attempt", attempt.id), []))
+                           comments=feedback.thread(current_user.id, CommentSubject.ATTEMPT,
+                                                    attempt.id))

@@ -57,7 +57,7 @@ class AssessmentForm(FlaskForm):
 def _prefill(previous: Assessment | None, framework: SkillFramework) -> dict:
     if previous is None:
         return {}
-    data = {}
+    data: dict[str, int | str] = {}
     for rating in previous.ratings:
         skill = framework.get(rating.skill_id)
         if skill is not None:

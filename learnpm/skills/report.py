@@ -67,14 +67,14 @@ def build_report(framework: SkillFramework, modules: Mapping[str, Module], lates
 
     def advice(gap: Gap) -> Advice:
         slugs = modules_for([gap], by_skill, completed, limit=MODULES_PER_GAP)
-        return Advice(framework.get(gap.skill), gap.have, gap.need,
+        return Advice(framework[gap.skill], gap.have, gap.need,
                       tuple(modules[slug] for slug in slugs))
 
     known = {s.id for s in skills}
     return SkillsReport(
         rows=[Row(s, now.get(s.id), before.get(s.id), target.get(s.id)) for s in skills],
         legend=[name for name, _ in series], chart=chart,
-        strengths=[Advice(framework.get(s), now[s], target[s])
+        strengths=[Advice(framework[s], now[s], target[s])
                    for s in strengths(now, target) if s in known],
         gaps=[advice(g) for g in gaps(now, target) if g.skill in known],
         changes=compare([s.id for s in skills], now, before) if earlier else [],

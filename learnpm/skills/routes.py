@@ -2,10 +2,10 @@
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
 
+from .. import feedback
 from ..domain.skills import by_kind
 from ..learn.services import completed_slugs
-from ..mentor.services import comments_on, mentor_ratings
-from ..models import Assessment
+from ..models import Assessment, CommentSubject
 from ..store import get_catalog
 from . import bp
 from .forms import AssessmentForm
@@ -30,15 +30,16 @@ def results():
     latest = history[0]
     earlier = compared or (history[1] if len(history) > 1 else None)
     loaded = assessments_with_ratings(current_user.id, {a.id for a in (latest, earlier) if a})
-    role = catalog.roles.get(target_role_id(current_user.id))
+    role = catalog.roles.get(target_role_id(current_user.id) or "")
     report = build_report(catalog.skills, catalog.modules, loaded[latest.id],
                           loaded[earlier.id] if earlier else None, role,
                           completed_slugs(current_user.id))
     return render_template("skills/results.html", framework=catalog.skills, report=report,
                            latest=latest, earlier=earlier, compared=compared,
                            history=history[1:], role=role,
-                           mentor_view=mentor_ratings(current_user.id),
-                           comments=comments_on(current_user.id).get(("assessment", latest.id), []))
+                           mentor_view=feedback.mentor_ratings(current_user.id),
+                           comments=feedback.thread(current_user.id, CommentSubject.ASSESSMENT,
+                                                    latest.id))
 
 
 def _compared(history: list[Assessment]) -> Assessment | None:

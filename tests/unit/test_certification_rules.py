@@ -3,6 +3,7 @@ from datetime import date
 from learnpm.domain.certification import (
     Activity,
     Category,
+    ChecklistItem,
     RenewalRules,
     eligibility,
     experience_months,
@@ -113,12 +114,11 @@ def test_eligibility_by_education_level_and_waiver():
     unknown = eligibility(held=["capm"], education_level=None, **rules)
     assert unknown.experience_months == 60 and unknown.education_waived
     checklist = graduate.checklist(hours=20, months=40, course_done=False)
-    assert [(i["name"], i["met"]) for i in checklist] == [
+    assert [(i.name, i.met) for i in checklist] == [
         ("Project management education", False), ("Project experience", True)]
 
 
 def test_course_only_certification():
     csm = eligibility(None, [], [], {}, None, None, "A 16-hour live CSM course")
     assert csm.checklist(0, 0, course_done=True) == [
-        {"name": "A 16-hour live CSM course", "have": 1, "need": 1, "unit": "course",
-         "met": True, "waived": False}]
+        ChecklistItem("A 16-hour live CSM course", have=1, need=1, unit="course", met=True)]

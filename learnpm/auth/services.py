@@ -1,0 +1,27 @@
+"""Accounts: the one way to find a user, and how Flask-Login loads one per request."""
+from flask_login import LoginManager
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..models import User
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
+
+
+def load_user(user_id: str) -> User | None:
+    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def setup_login(manager: LoginManager) -> None:
+    """Called by the app factory: no login wiring happens at import time."""
+    manager.user_loader(load_user)
+    manager.login_view = "auth.login"
+    manager.login_message = "Log in to see that page."
+    manager.login_message_category = "info"
+    manager.session_protection = "basic"
