@@ -71,6 +71,12 @@ class AuthActions:
         assert response.status_code == 302, "login failed in a test"
         return user_id
 
+    def login_as(self, email, password="correct horse battery"):
+        """Log in as a user who already exists (logging out whoever was in)."""
+        self.logout()
+        response = self.client.post("/login", data={"email": email, "password": password})
+        assert response.status_code == 302, f"login as {email} failed in a test"
+
     def logout(self):
         return self.client.post("/logout")
 

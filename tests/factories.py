@@ -1,8 +1,29 @@
-"""Plain builders for test data (no factory library needed)."""
-from datetime import timedelta
+"""Plain builders for test data (no factory library needed).
+
+Each needs an app context and commits what it builds. Attempts go through the real quiz
+services, so they are drawn, snapshotted and scored exactly as the app does it.
+"""
+import random
+from datetime import date, timedelta
 
 from learnpm.extensions import db
-from learnpm.models import Assessment, CareerGoal, ModuleProgress, Role, SkillRating, User, utcnow
+from learnpm.models import (
+    Assessment,
+    Assignment,
+    AssignmentKind,
+    Attempt,
+    CareerGoal,
+    LearnerProfile,
+    LinkStatus,
+    MentorLink,
+    ModuleProgress,
+    Role,
+    SkillRating,
+    User,
+    utcnow,
+)
+from learnpm.quiz.attempts import finish, save_answer, start_exam, start_practice
+from learnpm.store import get_catalog
 
 
 def make_user(email="learner@example.com", password="correct horse battery", name="Priya",
@@ -24,9 +45,6 @@ def make_progress(user_id: int, slug: str, completed=False) -> ModuleProgress:
 
 def make_mentee_links(mentor_id: int, count: int, assignments_each: int = 0, prefix="mentee"):
     """Many mentees at once, with cheap password hashes (for dashboard sizing tests)."""
-    from datetime import date, timedelta
-
-    from learnpm.models import Assignment, AssignmentKind, LinkStatus, MentorLink
     users = [User(email=f"{prefix}{i}@example.com", name=f"{prefix.title()} {i:03d}",
                   password_hash="not-a-real-hash", role=Role.LEARNER) for i in range(count)]
     db.session.add_all(users)
@@ -59,3 +77,53 @@ def make_goal(user_id: int, title="Pass the CAPM", target_date=None, **fields) -
     db.session.add(goal)
     db.session.commit()
     return goal
+
+
+def make_link(mentor_id: int, mentee_id: int, status=LinkStatus.ACTIVE) -> MentorLink:
+    link = MentorLink(mentor_id=mentor_id, mentee_id=mentee_id, status=status,
+                      code=f"link-{mentor_id}-{mentee_id}-{random.randrange(10**9)}",
+                      responded_at=utcnow())
+    db.session.add(link)
+    db.session.commit()
+    return link
+
+
+def make_assignment(mentor_id: int, mentee_id: int, kind=AssignmentKind.MODULE, target="role",
+                    due_date: date | None = None, **fields) -> Assignment:
+    item = Assignment(mentor_id=mentor_id, mentee_id=mentee_id, kind=kind, target=target,
+                      due_date=due_date, **fields)
+    db.session.add(item)
+    db.session.commit()
+    return item
+
+
+def make_attempt(user_id: int, bank="demo", exam=False, size=4, right=None,
+                 finished=True, seed=1) -> Attempt:
+    """An attempt on a bank of the fixture content. `right`: how many to answer correctly
+    (None: leave every question unanswered); the rest get a wrong answer."""
+    catalog = get_catalog()
+    blueprint, questions = catalog.exams[bank], catalog.bank(bank)
+    rng = random.Random(seed)
+    attempt = (start_exam(user_id, blueprint, questions, size, rng) if exam
+               else start_practice(user_id, blueprint, questions[:size], rng))
+    for n, item in enumerate(attempt.items if right is not None else []):
+        question = item.question
+        save_answer(attempt, item, question.answer_key() if n < right
+                    else _wrong_answer(question), None)
+    if finished:
+        finish(attempt)
+    return attempt
+
+
+def _wrong_answer(question):
+    if question.is_matching:
+        keys = question.choice_keys()
+        return dict(zip(keys, keys[1:] + keys[:1], strict=True))
+    return [next(k for k in question.choice_keys() if k not in question.answer_key())]
+
+
+def make_profile(app, user_id: int, **fields) -> None:
+    """A career profile (current role, target role, education level)."""
+    with app.app_context():
+        db.session.add(LearnerProfile(user_id=user_id, **fields))
+        db.session.commit()

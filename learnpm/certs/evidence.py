@@ -59,7 +59,7 @@ def add_experience():
 def delete_evidence(kind: str, row_id: int):
     model = {"education": EducationEntry, "experience": ExperienceEntry}.get(kind)
     if model is None:
-        abort(404 if model is None else 400)
+        abort(404)
     if not services.delete_owned(model, row_id, current_user.id):
         abort(404)
     flash("Removed.", "info")

@@ -65,7 +65,7 @@ def practice_start(bank: str):
     exam = _exam_or_404(bank)
     practice, simulation = _forms(exam)
     domain = exam.domain(request.args.get("domain", ""))
-    if domain and request.method == "GET":
+    if domain:
         practice.domains.data = [domain.id]
     return _setup_page(exam, practice, simulation)
 

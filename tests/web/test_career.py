@@ -1,4 +1,4 @@
-"""The career page over HTTP: profile, the gap to a target role, the ladder and goals.
+"""The career page over HTTP: profile, the gap to a target role and the ladder.
 
 Fixture roles: coordinator (rank 1) and manager (rank 2: leadership 4, risk 3, scheduling 3;
 36 months' experience; PMP and CAPM help; learning path "basics").
@@ -13,15 +13,14 @@ from learnpm.config import PROJECT_ROOT
 from learnpm.domain.dates import add_months
 from learnpm.extensions import db
 from learnpm.models import (
-    CareerGoal,
     CertificationRecord,
     CertStatus,
     ExperienceEntry,
-    GoalStatus,
     LearnerProfile,
 )
 from tests.conftest import VALID_CONTENT, AuthActions, build_app, fresh_schema
-from tests.factories import make_assessment, make_goal, make_progress, make_user
+from tests.factories import make_assessment, make_goal, make_profile, make_progress
+from tests.pages import section
 
 TOMORROW = date.today() + timedelta(days=1)
 LATERAL_ROLE = """
@@ -35,26 +34,9 @@ LATERAL_ROLE = """
 """
 
 
-def section(page: str, start: str, end: str | None = None) -> str:
-    begin = page.index(start)
-    return page[begin:page.index(end, begin) if end else None]
-
-
-def set_profile(app, user_id: int, **fields) -> None:
-    with app.app_context():
-        db.session.add(LearnerProfile(user_id=user_id, **fields))
-        db.session.commit()
-
-
 def profile_row(app, user_id: int):
     with app.app_context():
         return db.session.get(LearnerProfile, user_id)
-
-
-def goal_rows(app, user_id: int) -> list[CareerGoal]:
-    with app.app_context():
-        return db.session.scalars(db.select(CareerGoal).where(CareerGoal.user_id == user_id)
-                                  .order_by(CareerGoal.id)).all()
 
 
 @pytest.mark.parametrize("method, url", [
@@ -115,7 +97,7 @@ def test_an_unknown_role_is_refused_next_to_the_field(client, auth, app):
 
 def _learner_with_history(app, user_id: int) -> None:
     today = date.today()
-    set_profile(app, user_id, current_role="coordinator", target_role="manager")
+    make_profile(app, user_id, current_role="coordinator", target_role="manager")
     with app.app_context():
         make_assessment(user_id, {"leadership": 2, "risk": 3, "scheduling": 1})
         make_progress(user_id, "role", completed=True)
@@ -161,7 +143,7 @@ def test_recommendations_skip_read_modules_and_link_the_roles_paths(client, auth
 
 def test_without_an_assessment_the_gap_says_so_and_links_it(client, auth, app):
     user_id = auth.login()
-    set_profile(app, user_id, target_role="manager")
+    make_profile(app, user_id, target_role="manager")
     page = client.get("/career").text
     gap = section(page, 'id="gap-heading"', "</section>")
     assert "You haven't rated your skills yet" in gap
@@ -172,7 +154,7 @@ def test_without_an_assessment_the_gap_says_so_and_links_it(client, auth, app):
 
 def test_ladder_marks_where_you_are_and_where_you_are_going(client, auth, app):
     user_id = auth.login()
-    set_profile(app, user_id, current_role="coordinator", target_role="manager")
+    make_profile(app, user_id, current_role="coordinator", target_role="manager")
     ladder = section(client.get("/career").text, '<ol class="ladder">', "</ol>")
     assert ladder.index("Project coordinator") < ladder.index("You are here") \
         < ladder.index("Project manager") < ladder.index("Your target")
@@ -193,7 +175,7 @@ def lateral_app(tmp_path):
 def test_lateral_moves_are_grouped_and_listed(lateral_app):
     client = lateral_app.test_client()
     user_id = AuthActions(lateral_app, client).login()
-    set_profile(lateral_app, user_id, current_role="analyst")
+    make_profile(lateral_app, user_id, current_role="analyst")
     page = client.get("/career").text
     assert re.search(r'<optgroup label="Lateral moves"><option selected value="analyst">'
                      r"Business analyst</option></optgroup>", section(page, 'id="current_role"'))
@@ -205,92 +187,6 @@ def test_lateral_moves_are_grouped_and_listed(lateral_app):
         db.session.commit()
     lateral = section(client.get("/career").text, "<h3>Lateral moves</h3>", "</ul>")
     assert "a common move from your current role" in lateral and "You are here" not in lateral
-
-
-def test_add_a_goal_and_see_it_listed_soonest_first(client, auth, app):
-    user_id = auth.login()
-    response = client.post("/career/goals", data={"title": "  Lead a small project ",
-                                                  "target_date": TOMORROW.isoformat()})
-    assert response.status_code == 302 and response.headers["Location"] == "/career#goals"
-    client.post("/career/goals", data={"title": "Pass the CAPM"})
-    client.post("/career/goals", data={"title": "Read the PMBOK",
-                                       "target_date": date.today().isoformat()})
-    page = client.get("/career").text
-    assert "Added your goal “Pass the CAPM”." in page
-    goals = section(page, 'id="goals-heading"', 'id="add-goal-heading"')
-    assert goals.index("Read the PMBOK") < goals.index("Lead a small project") \
-        < goals.index("Pass the CAPM")
-    assert "Planned · no target date" in goals and "Planned ·\n" not in goals
-    assert [g.title for g in goal_rows(app, user_id)] == [
-        "Lead a small project", "Pass the CAPM", "Read the PMBOK"]
-
-
-@pytest.mark.parametrize("data, field, message", [
-    ({"title": "   ", "target_date": TOMORROW.isoformat()}, "title",
-     "Say what you want to achieve."),
-    ({"title": "x" * 201}, "title", "Keep the goal under 200 characters."),
-    ({"title": "Pass the PMP", "target_date": "2020-01-31"}, "target_date",
-     "A target date can&#39;t be in the past. Choose today or later."),
-])
-def test_goal_errors_sit_next_to_the_field_and_keep_what_was_typed(client, auth, app, data,
-                                                                   field, message):
-    user_id = auth.login()
-    set_profile(app, user_id, target_role="manager")
-    response = client.post("/career/goals", data=data)
-    assert response.status_code == 422
-    assert message in section(response.text, f'<label for="{field}">', "</div>")
-    form = section(response.text, 'id="add-goal"', "</form>")
-    if data.get("target_date"):
-        assert f'value="{data["target_date"]}"' in form
-    if data["title"].strip():
-        assert f'value="{data["title"]}"' in form
-    assert "Becoming a project manager" in response.text  # the rest of the page is there
-    assert goal_rows(app, user_id) == []
-
-
-def test_goal_status_changes_and_goals_can_be_deleted(client, auth, app):
-    user_id = auth.login()
-    with app.app_context():
-        goal_id = make_goal(user_id, "Pass the CAPM").id
-    page = client.get("/career").text
-    assert f'<label for="goal-{goal_id}-status">Status' in page
-    response = client.post(f"/career/goals/{goal_id}/status", data={"status": "in_progress"})
-    assert response.status_code == 302 and response.headers["Location"] == "/career#goals"
-    page = client.get("/career").text
-    assert "“Pass the CAPM” is now marked in progress." in page
-    assert re.search(r'selected[^>]*value="in_progress"|value="in_progress"[^>]*selected',
-                     section(page, f'id="goal-{goal_id}-status"', "</select>"))
-    assert goal_rows(app, user_id)[0].status is GoalStatus.IN_PROGRESS
-    assert client.post(f"/career/goals/{goal_id}/status",
-                       data={"status": "abandoned"}).status_code == 400
-    response = client.post(f"/career/goals/{goal_id}/delete", follow_redirects=True)
-    assert "Deleted the goal “Pass the CAPM”." in response.text
-    assert goal_rows(app, user_id) == []
-    assert client.post(f"/career/goals/{goal_id}/delete").status_code == 404
-
-
-def test_open_goals_past_their_date_say_so(client, auth, app):
-    user_id = auth.login()
-    last_week = date.today() - timedelta(days=7)
-    with app.app_context():
-        make_goal(user_id, "Book the exam", target_date=last_week)
-        make_goal(user_id, "Finish the course", target_date=last_week, status=GoalStatus.DONE)
-    goals = section(client.get("/career").text, 'id="goals-heading"', 'id="add-goal-heading"')
-    assert "(that date has passed)" in section(goals, "Book the exam", "</li>")
-    assert "(that date has passed)" not in section(goals, "Finish the course", "</li>")
-
-
-def test_another_learners_goal_is_not_found(client, auth, app):
-    auth.login()
-    with app.app_context():
-        other_id = make_user(email="other@example.com").id
-        goal_id = make_goal(other_id, "Their goal").id
-    assert client.post(f"/career/goals/{goal_id}/status",
-                       data={"status": "done"}).status_code == 404
-    assert client.post(f"/career/goals/{goal_id}/delete").status_code == 404
-    assert "Their goal" not in client.get("/career").text
-    rows = goal_rows(app, other_id)
-    assert len(rows) == 1 and rows[0].status is GoalStatus.PLANNED
 
 
 def test_career_query_count_does_not_grow_with_goals_or_assessments(client, auth, app,
@@ -319,7 +215,7 @@ def shipped_app(tmp_path):
 def test_the_shipped_ladder_and_roles_render(shipped_app):
     client = shipped_app.test_client()
     user_id = AuthActions(shipped_app, client).login()
-    set_profile(shipped_app, user_id, current_role="project-coordinator",
+    make_profile(shipped_app, user_id, current_role="project-coordinator",
                 target_role="scrum-master")
     page = client.get("/career").text
     ladder = section(page, '<ol class="ladder">', "</ol>")

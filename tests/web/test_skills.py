@@ -10,14 +10,11 @@ import pytest
 from learnpm.extensions import db
 from learnpm.models import Assessment, LearnerProfile
 from tests.factories import make_assessment, make_progress, make_user
+from tests.pages import section
 
 FULL = {"level-leadership": "2", "level-risk": "3", "level-scheduling": "4"}
 
 
-def section(page: str, start: str, end: str | None = None) -> str:
-    """The page text between two markers (to check that something sits next to something)."""
-    begin = page.index(start)
-    return page[begin:page.index(end, begin) if end else None]
 
 
 def set_target(app, user_id: int, role: str = "manager") -> None:
