@@ -7,14 +7,15 @@ from pathlib import Path
 import click
 from flask import Blueprint, current_app
 
+from . import runtime_content
+from .admin.services import import_questions
 from .auth.services import normalise_email, user_by_email
 from .catalog import load, quality
-from .catalog.bank_import import import_bank_file
+from .catalog.loader import QuestionSource
 from .domain.passwords import password_problem
 from .domain.words import plural
 from .extensions import db
 from .models import Role, User
-from .store import get_store
 
 bp = Blueprint("cli", __name__, cli_group=None)
 
@@ -27,8 +28,9 @@ def content() -> None:
 @content.command("check")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object for machines.")
 def content_check(as_json: bool) -> None:
-    """Validate every content file; exit 1 if any has a problem."""
-    catalog = load(current_app.config["CONTENT_DIR"])
+    """Validate every content file, and the question files kept in the database; exit 1 if
+    any has a problem."""
+    catalog = load(current_app.config["CONTENT_DIR"], _database_sources())
     summary = catalog.summary()
     if as_json:
         click.echo(json.dumps(summary, indent=2))
@@ -51,7 +53,7 @@ def content_check(as_json: bool) -> None:
               "'content/questions/pmp/people-3*' (stems are still compared with every bank).")
 def content_quality(banks: tuple[str, ...], pattern: str | None) -> None:
     """Editorial gates per bank, and stems too alike anywhere; exit 1 on any problem."""
-    catalog = load(current_app.config["CONTENT_DIR"])
+    catalog = load(current_app.config["CONTENT_DIR"], _database_sources())
     chosen = [q for q in catalog.questions.values()
               if (not banks or q.bank in banks) and (not pattern or fnmatch(q.source, pattern))]
     failed = False
@@ -78,6 +80,12 @@ def content_quality(banks: tuple[str, ...], pattern: str | None) -> None:
     sys.exit(1 if failed else 0)
 
 
+def _database_sources() -> list[QuestionSource]:
+    """Question files added at run time, or none when the database is not set up yet."""
+    return runtime_content.question_sources() if runtime_content.current_version() is not None \
+        else []
+
+
 @bp.cli.group()
 def questions() -> None:
     """Import question banks."""
@@ -90,13 +98,31 @@ def questions() -> None:
 @click.option("--replace", is_flag=True, help="Overwrite an earlier import of the same file.")
 def questions_import(file: Path, bank: str, domain: str | None, replace: bool) -> None:
     """Import a Moodle GIFT or Aiken file into a bank; unsupported questions are skipped."""
-    store = get_store()
-    report = import_bank_file(store.content_dir, store.catalog, file.name,
-                              file.read_text(encoding="utf-8", errors="replace"), bank, domain,
-                              replace)
+    report = import_questions(file.name, file.read_text(encoding="utf-8", errors="replace"),
+                              bank, domain, replace, None)
     for line in report.lines():
         click.echo(line)
     sys.exit(0 if report.ok else 1)
+
+
+@questions.command("export")
+@click.option("--bank", help="Only this bank.")
+@click.option("--to", "folder", type=click.Path(file_okay=False, path_type=Path),
+              help="Where to write (default: the content folder's questions/<bank>/).")
+def questions_export(bank: str | None, folder: Path | None) -> None:
+    """Write the question files kept in the database as YAML, e.g. to commit them to git."""
+    target = folder or Path(current_app.config["CONTENT_DIR"]) / "questions"
+    written = 0
+    for row in runtime_content.bank_files():
+        if bank and row.bank != bank:
+            continue
+        path = target / row.bank / row.name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(row.text, encoding="utf-8")
+        click.echo(f"wrote {path}")
+        written += 1
+    click.echo(f"{plural(written, 'question file')} exported. Once they are committed, the "
+               "database copies can be removed from the admin page.")
 
 
 @bp.cli.group()

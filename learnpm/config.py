@@ -23,6 +23,9 @@ class Config:
     PROXY_COUNT = 0  # reverse proxies in front of the app whose X-Forwarded-* headers to trust
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # the whole request; a bigger upload gets a 413 page
     IMPORT_MAX_BYTES = 1024 * 1024
+    # How often a worker asks the database whether content changed at run time (an import,
+    # a retired question, a reload): the longest another worker can lag behind.
+    CONTENT_CHECK_SECONDS = 2.0
 
 
 def apply_environment(config) -> None:

@@ -8,5 +8,6 @@ _signals = Namespace()
 
 # sender: None; kwargs: user_id, slug
 module_completed = _signals.signal("module-completed")
-# sender: None; kwargs: user_id, bank, mode ("practice" | "exam"), started_at
+# sender: None; kwargs: user_id, bank, mode ("practice" | "exam"), started_at, size (questions
+# asked for)
 attempt_finished = _signals.signal("attempt-finished")

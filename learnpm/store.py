@@ -1,13 +1,21 @@
-"""The content catalog held on the app: loaded once, rendered lazily, cached.
+"""The content catalog held on the app: loaded once, rendered lazily, cached, and kept the
+same on every worker and host.
 
-In debug mode a change to any content file is picked up on the next request;
-in production content changes need a restart (or the admin's reload).
+Files in `content/` are read at start-up. What changes at run time (imported question files,
+retired questions) lives in the database with a version number; each worker compares that
+number at most every CONTENT_CHECK_SECONDS and rebuilds its catalog when it moved, so an
+import or a reload on one worker reaches all of them within seconds. In debug mode a changed
+file is also picked up on the next request.
 """
 import logging
+import threading
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from flask import current_app, url_for
+from flask import Flask, current_app, url_for
 
+from . import runtime_content
 from .catalog import Catalog, load
 from .catalog.render import RenderedModule, render_module
 from .catalog.search import SearchIndex
@@ -16,21 +24,56 @@ log = logging.getLogger(__name__)
 EXTENSION_KEY = "learnpm.catalog"
 
 
+@dataclass
+class Snapshot:
+    """One consistent state: swapped in whole, so a request never sees half a rebuild."""
+
+    catalog: Catalog
+    index: SearchIndex
+    version: int | None  # the database content version merged in (None: not yet)
+    stamp: tuple[int, int]  # files on disk when read
+    rendered: dict[str, RenderedModule] = field(default_factory=dict)
+
+
 class CatalogStore:
-    def __init__(self, content_dir: str, auto_reload: bool = False):
+    def __init__(self, content_dir: str, auto_reload: bool = False,
+                 check_seconds: float = 2.0):
         self.content_dir = Path(content_dir)
         self.auto_reload = auto_reload
-        self._stamp: tuple[int, int] | None = None
-        self.reload()
+        self.check_seconds = check_seconds
+        self._lock = threading.Lock()
+        self._next_check = 0.0
+        self._state = self._build(version=None, with_database=False)
 
-    def reload(self) -> Catalog:
-        self.catalog = load(self.content_dir)
-        self.index = SearchIndex(list(self.catalog.modules.values()))
-        self._rendered: dict[str, RenderedModule] = {}
-        self._stamp = self._content_stamp()
-        if errors := self.catalog.errors:
+    @property
+    def catalog(self) -> Catalog:
+        return self._state.catalog
+
+    @property
+    def index(self) -> SearchIndex:
+        return self._state.index
+
+    @property
+    def version(self) -> int | None:
+        return self._state.version
+
+    def _build(self, version: int | None, with_database: bool = True) -> Snapshot:
+        """Read the files (no database at start-up: the app factory does no I/O beyond this),
+        then merge the database's question files and retired questions."""
+        extra = runtime_content.question_sources() if with_database else []
+        catalog = load(self.content_dir, extra)
+        if with_database:
+            catalog = replace(catalog, retired=runtime_content.retired_ids())
+        if errors := catalog.errors:
             log.error("%d content problem(s), serving the rest; first: %s. Run 'flask --app "
                       "learnpm content check' to list them all.", len(errors), errors[0])
+        return Snapshot(catalog, SearchIndex(list(catalog.modules.values())), version,
+                        self._content_stamp())
+
+    def reload(self) -> Catalog:
+        """Rebuild now, from the files and the database as they are."""
+        with self._lock:
+            self._state = self._build(runtime_content.current_version())
         return self.catalog
 
     def _content_stamp(self) -> tuple[int, int]:
@@ -38,16 +81,29 @@ class CatalogStore:
         return (len(files), max((p.stat().st_mtime_ns for p in files), default=0))
 
     def current(self) -> "CatalogStore":
-        if self.auto_reload and self._content_stamp() != self._stamp:
+        """The store, rebuilt first if the database version moved (checked at most every
+        `check_seconds`) or, in debug mode, if a file changed."""
+        now = time.monotonic()
+        if now >= self._next_check:
+            self._next_check = now + self.check_seconds
+            version = runtime_content.current_version()
+            if version == 0 and self._state.version is None:
+                self._state.version = 0  # nothing was ever changed at run time: files suffice
+            elif version is not None and version != self._state.version:
+                log.info("content version %s (was %s): rebuilding the catalog", version,
+                         self._state.version)
+                self.reload()
+        if self.auto_reload and self._content_stamp() != self._state.stamp:
             log.info("content changed on disk: reloading")
             self.reload()
         return self
 
     def rendered(self, slug: str) -> RenderedModule:
-        if slug not in self._rendered:
-            module = self.catalog.modules[slug]
-            self._rendered[slug] = render_module(module.body, _resolve_link)
-        return self._rendered[slug]
+        state = self._state
+        if slug not in state.rendered:
+            module = state.catalog.modules[slug]
+            state.rendered[slug] = render_module(module.body, _resolve_link)
+        return state.rendered[slug]
 
 
 def _resolve_link(scheme: str, target: str) -> str:
@@ -57,13 +113,15 @@ def _resolve_link(scheme: str, target: str) -> str:
     return url_for("quiz.practice_start", bank=bank, domain=domain or None)
 
 
-def init_store(app) -> None:
-    app.extensions[EXTENSION_KEY] = CatalogStore(app.config["CONTENT_DIR"],
-                                                 auto_reload=app.debug)
+def init_store(app: Flask) -> None:
+    app.extensions[EXTENSION_KEY] = CatalogStore(
+        app.config["CONTENT_DIR"], auto_reload=app.debug,
+        check_seconds=float(app.config["CONTENT_CHECK_SECONDS"]))
 
 
 def get_store() -> CatalogStore:
-    return current_app.extensions[EXTENSION_KEY].current()
+    store: CatalogStore = current_app.extensions[EXTENSION_KEY]
+    return store.current()
 
 
 def get_catalog() -> Catalog:

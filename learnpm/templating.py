@@ -12,6 +12,7 @@ from .catalog.entries import CATEGORIES
 from .domain.words import plural
 from .extensions import db
 from .notifications import unread_count
+from .quiz.sizes import exam_size_label
 from .store import get_catalog
 from .text import render_user_markdown
 
@@ -64,6 +65,7 @@ def register(app) -> None:
     app.jinja_env.filters["number"] = number
     app.jinja_env.filters["plural"] = plural
     app.jinja_env.globals["csrf_field"] = csrf_field
+    app.jinja_env.globals["exam_size_label"] = exam_size_label
     app.jinja_env.globals["CATEGORIES"] = CATEGORIES
     app.jinja_env.globals["module_for"] = module_for
     app.jinja_env.globals["skill_name"] = skill_name

@@ -25,6 +25,7 @@ def build_app(tmp_path, **overrides):
         "WTF_CSRF_ENABLED": False,
         "RATELIMIT_ENABLED": False,
         "RATELIMIT_STORAGE_URI": "memory://",
+        "CONTENT_CHECK_SECONDS": 0,  # every request checks: query counts stay the same
     }
     config.update(overrides)
     return create_app(config)
@@ -67,6 +68,7 @@ class AuthActions:
         with self.app.app_context():
             found = make_user(email=email, password=password, **user)
             user_id = found.id
+        self.logout()
         response = self.client.post("/login", data={"email": email, "password": password})
         assert response.status_code == 302, "login failed in a test"
         return user_id

@@ -15,13 +15,17 @@ from learnpm.models import (
     Assessment,
     Assignment,
     AssignmentKind,
+    BankFile,
     CareerGoal,
     CertificationRecord,
     CertStatus,
     EducationEntry,
+    JournalEntry,
     LinkStatus,
     MentorLink,
+    QuestionReport,
     RenewalActivity,
+    ReportReason,
     ReviewCard,
     Role,
     SkillRating,
@@ -76,13 +80,17 @@ def build_world(app) -> dict:
                                                                     evidence=SECRET)])
         record = CertificationRecord(user_id=owner, cert_id="pmp", status=CertStatus.CERTIFIED,
                                      passed_on=date.today() - timedelta(days=10))
+        journal = JournalEntry(user_id=owner, question_id="demo-001", bank="demo", note=SECRET)
+        bank_file = BankFile(bank="demo", name="imported-x.yaml", text="questions: []\n")
+        report = QuestionReport(user_id=owner, question_id="demo-001", question_version="v",
+                                bank="demo", reason=ReportReason.TYPO, note=SECRET)
         db.session.add_all([link, pending, assignment, goal, activity, education, card,
-                            assessment, record])
+                            assessment, record, journal, bank_file, report])
         db.session.commit()
         return {"owner": owner, "exam": exam.id, "finished": done.id, "link": link.id,
                 "assignment": assignment.id, "goal": goal.id, "activity": activity.id,
                 "education": education.id, "card": card.id, "assessment": assessment.id,
-                "other": people["other"].id}
+                "other": people["other"].id, "bank_file": bank_file.id}
 
 
 def login(client, role: str) -> None:
@@ -184,6 +192,22 @@ MATRIX = {
     "admin.import_questions": ("GET", "/admin/import", ADMIN_ONLY),
     "admin.update_user": ("POST", "/admin/users/{other}", only({"admin": 400}, 403)),
     "admin.reload_content": ("POST", "/admin/reload", only({"admin": 302}, 403)),
+    "admin.report_queue": ("GET", "/admin/reports", ADMIN_ONLY),
+    "admin.resolve_reports": ("POST", "/admin/reports/demo-001", only({"admin": 400}, 403)),
+    "admin.delete_bank_file": ("POST", "/admin/bank-files/{bank_file}/delete",
+                               only({"admin": 302}, 403)),
+    "quiz.items": ("GET", "/practice/items", MENTORS),
+    "quiz.journal": ("GET", "/practice/journal", LOGGED_IN),
+    "quiz.plan": ("GET", "/practice/demo/plan", LOGGED_IN),
+    "quiz.report": ("GET", "/practice/questions/demo-001/report", LOGGED_IN),
+    "quiz.star": ("POST", "/practice/questions/demo-001/star", everyone(302)),
+    "quiz.write_journal": ("POST", "/practice/questions/demo-001/journal", everyone(422)),
+    "quiz.delete_journal": ("POST", "/practice/questions/demo-001/journal/delete",
+                            only({"owner": 302}, 404)),
+    "quiz.again_now": ("POST", "/practice/review/again/demo", everyone(302)),
+    "quiz.review_settings": ("POST", "/practice/review/settings", everyone(422)),
+    "quiz.start_mini_exam": ("POST", "/practice/demo/mini-exam", everyone(422)),
+    "quiz.targeted_practice": ("POST", "/practice/demo/targeted", everyone(302)),
 }
 # Owners and mentors-of act last, so their changes cannot hide a refusal to someone else.
 ORDER = ("anonymous", "other", "mentor_not_of", "admin", "mentor_of", "owner")

@@ -68,3 +68,35 @@ def test_the_revision_chain_is_linear(tmp_path):
         script = ScriptDirectory.from_config(app.extensions["migrate"].migrate.get_config())
         assert len(script.get_heads()) == 1
     assert len(revisions(app)) >= 4
+
+
+def test_existing_rows_are_carried_over(tmp_path):
+    """Rows written before a revision get sensible values: grading falls back, item tasks
+    come out of their snapshots, reviewed cards count as introduced."""
+    app = migration_app(tmp_path)
+    with app.app_context():
+        empty(app)
+        upgrade(revision="cc839682fe30")  # before grading, tasks and the new-card cap
+        run = db.session.execute
+        run(sa.text("INSERT INTO \"user\" (id, email, name, password_hash, role, job_title, bio,"
+                    " active, created_at) VALUES (1, 'a@example.com', 'A', 'x', 'learner', '',"
+                    " '', true, CURRENT_TIMESTAMP)"))
+        run(sa.text("INSERT INTO attempt (id, user_id, bank, mode, status, started_at,"
+                    " current_section, break_after, break_minutes, requested_count,"
+                    " question_count, notes) VALUES (1, 1, 'demo', 'practice', 'in_progress',"
+                    " CURRENT_TIMESTAMP, 1, '[]', 0, 1, 1, '[]')"))
+        run(sa.text("INSERT INTO attempt_item (attempt_id, position, question_id,"
+                    " question_version, domain, snapshot, \"order\", flagged) VALUES (1, 1,"
+                    " 'demo-001', 'v1', 'people', :snap, '[]', false)"),
+            {"snap": '{"type": "single", "stem": "s", "task": "people-1"}'})
+        run(sa.text("INSERT INTO review_card (user_id, question_id, bank, card, due, reviews,"
+                    " lapses, updated_at) VALUES (1, 'demo-001', 'demo', '{}', CURRENT_TIMESTAMP,"
+                    " 2, 0, CURRENT_TIMESTAMP)"))
+        db.session.commit()
+        upgrade()
+        assert run(sa.text("SELECT task FROM attempt_item")).scalar() == "people-1"
+        assert run(sa.text("SELECT bands, domain_order FROM attempt")).one() in (
+            ("[]", "[]"), ([], []))
+        assert run(sa.text("SELECT first_reviewed_at FROM review_card")).scalar() is not None
+        db.session.remove()
+        db.engine.dispose()

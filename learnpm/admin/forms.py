@@ -1,6 +1,7 @@
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import BooleanField, SelectField
+from wtforms import BooleanField, RadioField, SelectChoice, SelectField, TextAreaField
+from wtforms.validators import InputRequired, Length
 
 
 class ImportForm(FlaskForm):
@@ -17,3 +18,11 @@ class UserForm(FlaskForm):
     role = SelectField("Role", validate_choice=True)
     active = BooleanField("Account active")
 
+
+
+class ResolveForm(FlaskForm):
+    action = RadioField("Outcome", validate_choice=True, validators=[InputRequired()], choices=[
+        SelectChoice("fixed", "Fixed in the content (the edit is deployed or on its way)"),
+        SelectChoice("dismissed", "Nothing to change"),
+        SelectChoice("retired", "Retire the question: never draw it again")])
+    response = TextAreaField("What was done", validators=[Length(max=2000)])

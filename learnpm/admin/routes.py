@@ -3,12 +3,13 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
 
+from .. import runtime_content
 from ..auth.access import role_required
-from ..catalog.bank_import import import_bank_file
 from ..extensions import db
 from ..models import Role, User
-from ..store import get_store
-from . import bp
+from ..quiz import reports
+from ..store import get_catalog
+from . import bp, services
 from .forms import ImportForm, UserForm
 
 
@@ -32,31 +33,32 @@ def _text_of(raw: bytes, errors: list) -> str | None:
 @bp.route("/import", methods=["GET", "POST"])
 @role_required(Role.ADMIN)
 def import_questions():
-    store = get_store()
     form = ImportForm()
-    form.target.choices = _targets(store.catalog)
+    form.target.choices = _targets(get_catalog())
     report = None
     if form.validate_on_submit():
         bank, _, domain = form.target.data.partition(":")
         raw = form.file.data.read(current_app.config["IMPORT_MAX_BYTES"] + 1)
         text = _text_of(raw, form.file.errors)
         if text is not None:
-            report = import_bank_file(store.content_dir, store.catalog, form.file.data.filename,
-                                      text, bank, domain, form.replace.data)
+            report = services.import_questions(form.file.data.filename, text, bank, domain,
+                                               form.replace.data, current_user.id)
             if report.ok:
-                store.reload()
-                flash(f"Imported {report.imported} questions into {bank}.", "success")
+                flash(f"Imported {report.imported} questions into {bank}. Every server "
+                      "serves them within a few seconds.", "success")
     return render_template("admin/import.html", form=form, report=report)
 
 
 @bp.get("/")
 @role_required(Role.ADMIN)
 def index():
-    catalog = get_store().catalog
+    catalog = get_catalog()
     users = list(db.session.scalars(select(User).order_by(User.name)))
     counts = {role: sum(1 for u in users if u.role is role) for role in Role}
     return render_template("admin/index.html", catalog=catalog, users=users, counts=counts,
-                           roles=list(Role), user_form=UserForm())
+                           roles=list(Role), user_form=UserForm(),
+                           bank_files=runtime_content.bank_files(),
+                           open_reports=reports.open_count())
 
 
 @bp.post("/users/<int:user_id>")
@@ -82,9 +84,21 @@ def update_user(user_id: int):
 @bp.post("/reload")
 @role_required(Role.ADMIN)
 def reload_content():
-    catalog = get_store().reload()
+    services.reload_content()
+    catalog = get_catalog()
     problems = len(catalog.errors)
     flash(f"Content reloaded: {len(catalog.modules)} modules, {len(catalog.questions)} questions"
           f"{f', {problems} problems (run content check)' if problems else ''}.",
           "warning" if problems else "success")
+    return redirect(url_for("admin.index"))
+
+
+@bp.post("/bank-files/<int:file_id>/delete")
+@role_required(Role.ADMIN)
+def delete_bank_file(file_id: int):
+    name = services.delete_bank_file(file_id)
+    if name is None:
+        abort(404)
+    flash(f"Removed {name}. Every server stops serving its questions within a few seconds.",
+          "info")
     return redirect(url_for("admin.index"))

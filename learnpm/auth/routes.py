@@ -1,5 +1,4 @@
 from functools import cache
-from urllib.parse import urlsplit
 
 from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
@@ -9,15 +8,7 @@ from ..extensions import db, limiter
 from ..models import User
 from . import bp
 from .forms import LoginForm, ProfileForm, RegisterForm
-from .services import normalise_email, user_by_email
-
-
-def safe_next(target: str | None) -> str | None:
-    """Accept only a same-site path such as '/modules/x', never another host."""
-    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
-        return None
-    parts = urlsplit(target)
-    return target if not parts.scheme and not parts.netloc else None
+from .services import normalise_email, safe_next, user_by_email
 
 
 def _email_key() -> str:

@@ -1,4 +1,6 @@
 """Accounts: the one way to find a user, and how Flask-Login loads one per request."""
+from urllib.parse import urlsplit
+
 from flask_login import LoginManager
 from sqlalchemy import func, select
 
@@ -12,6 +14,14 @@ def normalise_email(email: str) -> str:
 
 def user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
+
+
+def safe_next(target: str | None) -> str | None:
+    """Accept only a same-site path such as '/modules/x', never another host."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return None
+    parts = urlsplit(target)
+    return target if not parts.scheme and not parts.netloc else None
 
 
 def load_user(user_id: str) -> User | None:

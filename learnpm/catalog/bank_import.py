@@ -1,11 +1,10 @@
-"""Add an imported GIFT or Aiken file to a question bank, all or nothing.
+"""Turn an uploaded GIFT or Aiken file into a LearnPM question file, all or nothing.
 
-The new bank file is validated exactly as `content check` would before it is written,
-and it is written atomically, so a failed import never leaves a half-written bank.
+The result is validated exactly as `content check` would validate it. Nothing is written
+here: the caller stores the file where every worker reads it (the database), so a failed
+import never leaves a half-added bank.
 """
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,8 +19,10 @@ PARSERS = {"gift": parse_gift, "aiken": parse_aiken}
 
 @dataclass
 class ImportReport:
+    bank: str = ""
+    name: str = ""  # the question file's name in the bank, e.g. "imported-risk.yaml"
     format: str = ""
-    file: Path | None = None
+    text: str = ""  # the LearnPM YAML to store
     imported: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -34,8 +35,8 @@ class ImportReport:
         out = [f"line {s.line}: skipped: {s.reason}" for s in self.skipped]
         out += [f"error: {e}" for e in self.errors]
         if self.ok:
-            out.append(f"Imported {plural(self.imported, 'question')} "
-                       f"({self.format}) into {self.file}; skipped {len(self.skipped)}.")
+            out.append(f"Imported {plural(self.imported, 'question')} ({self.format}) into "
+                       f"{self.bank}/{self.name}; skipped {len(self.skipped)}.")
         else:
             out.append("Nothing was imported.")
         return out
@@ -45,9 +46,16 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "bank"
 
 
-def import_bank_file(content_dir: Path, catalog: Catalog, filename: str, text: str, bank: str,
-                     domain: str | None = None, replace: bool = False) -> ImportReport:
-    report = ImportReport()
+def file_name(filename: str) -> str:
+    return f"imported-{_slug(Path(filename).stem)}.yaml"
+
+
+def prepare_import(catalog: Catalog, filename: str, text: str, bank: str,
+                   domain: str | None = None, replace: bool = False,
+                   source: str = "") -> ImportReport:
+    """Parse and validate an upload. `source` is how the stored file will be named in
+    content messages (so questions of the file being replaced are not counted as clashes)."""
+    report = ImportReport(bank=bank, name=file_name(filename))
     exam = catalog.exams.get(bank)
     if exam is None:
         known = ", ".join(sorted(catalog.exams))
@@ -63,44 +71,28 @@ def import_bank_file(content_dir: Path, catalog: Catalog, filename: str, text: s
     except ValueError as exc:
         report.errors.append(str(exc))
         return report
-    stem = _slug(Path(filename).stem)
-    target = Path(content_dir) / "questions" / bank / f"imported-{stem}.yaml"
-    result = PARSERS[report.format](text, bank=bank, domain=domain, id_prefix=f"{bank}-{stem}")
+    result = PARSERS[report.format](text, bank=bank, domain=domain,
+                                    id_prefix=f"{bank}-{_slug(Path(filename).stem)}")
     report.skipped = result.skipped
     if not result.questions:
         report.errors.append("the file holds no question LearnPM can import")
         return report
-    if target.exists() and not replace:
-        report.errors.append(f"{target.name} already exists in the {bank} bank "
+    existing = {q.id for q in catalog.questions.values() if q.source == source}
+    if existing and not replace:
+        report.errors.append(f"{report.name} already exists in the {bank} bank "
                              "(import with replace to overwrite it)")
         return report
-    yaml_text = to_yaml(result.questions)
-    _validate(yaml_text, target, bank, catalog, report)
+    report.text = to_yaml(result.questions)
+    _validate(report, catalog, source or report.name, existing)
     if report.ok:
-        _write_atomically(target, yaml_text)
-        report.file, report.imported = target, len(result.questions)
+        report.imported = len(result.questions)
     return report
 
 
-def _validate(yaml_text: str, target: Path, bank: str, catalog: Catalog,
-              report: ImportReport) -> None:
+def _validate(report: ImportReport, catalog: Catalog, source: str, replaced: set[str]) -> None:
     problems = ContentProblems()
-    questions = parse_question_file(yaml_text, target.name, bank, problems)
+    questions = parse_question_file(report.text, source, report.bank, problems)
     report.errors += [str(e) for e in problems.errors]
-    replaced = {q.id for q in catalog.questions.values() if q.source.endswith(target.name)
-                and q.bank == bank}
     clashes = [q.id for q in questions if q.id in catalog.questions and q.id not in replaced]
     if clashes:
         report.errors.append(f"question ids already in use: {', '.join(clashes[:5])}")
-
-
-def _write_atomically(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

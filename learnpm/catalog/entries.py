@@ -89,6 +89,7 @@ class ExamBlueprint:
     pass_percent: float | None
     bands: tuple[Band, ...]
     approach_mix: str
+    study_path: str | None  # the learning path that prepares for it
     notes: str
     source: str
     as_of: str
@@ -143,17 +144,23 @@ class Catalog:
     roles: "dict[str, Role]" = field(default_factory=dict)  # career roles by id
     certifications: "dict[str, Certification]" = field(default_factory=dict)  # by id
     errors: tuple[ContentError, ...] = ()
+    retired: frozenset[str] = frozenset()  # question ids taken out of use (kept for history)
     _banks: dict[str, list[Question]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         banks: dict[str, list[Question]] = {}
         for question in self.questions.values():
-            banks.setdefault(question.bank, []).append(question)
+            if question.id not in self.retired:
+                banks.setdefault(question.bank, []).append(question)
         object.__setattr__(self, "_banks", banks)
 
     def bank(self, bank: str) -> list[Question]:
-        """The questions of one bank, in file order (indexed once, at load)."""
+        """The questions of one bank in use, in file order (indexed once, at load)."""
         return self._banks.get(bank, [])
+
+    def in_use(self, question_id: str) -> Question | None:
+        """A question that may be drawn and reviewed: it exists and is not retired."""
+        return None if question_id in self.retired else self.questions.get(question_id)
 
     def bank_counts(self) -> dict[str, int]:
         return {bank: len(questions) for bank, questions in sorted(self._banks.items())}

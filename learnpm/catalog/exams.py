@@ -20,6 +20,7 @@ EXAM_FIELDS = (
     Field("domains", list, check=lambda v: None if v else "must list at least one domain"),
     Field("result", dict),
     Field("approach_mix", required=False, default=""),
+    Field("study_path", required=False, check=_slug_check),
     Field("notes"),
     Field("source"),
     Field("as_of", (datetime.date, str)),
@@ -73,7 +74,8 @@ def parse_exam(text: str, source: str, problems: ContentProblems) -> ExamBluepri
         result_kind=ResultKind(result["kind"]), pass_percent=result.get("pass_percent"),
         bands=tuple(sorted((Band(b["name"], float(b["floor"])) for b in bands),
                            key=lambda band: -band.floor)),
-        approach_mix=values["approach_mix"].strip(), notes=values["notes"].strip(),
+        approach_mix=values["approach_mix"].strip(), study_path=values["study_path"],
+        notes=values["notes"].strip(),
         source=values["source"].strip(), as_of=str(values["as_of"]), file=source,
     )
 

@@ -143,6 +143,10 @@ def _check_references(texts: dict[str, str], catalog: Catalog,
             if slug not in modules:
                 problems.add(path.source, _line_naming(texts[path.source], slug),
                              f"modules: unknown module '{slug}'")
+    for exam in catalog.exams.values():
+        if exam.study_path and exam.study_path not in catalog.paths:
+            problems.add(exam.file, _line_naming(texts[exam.file], exam.study_path),
+                         f"study_path: unknown learning path '{exam.study_path}'")
     for question in catalog.questions.values():
         _check_question(question, catalog, problems)
 

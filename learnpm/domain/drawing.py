@@ -2,17 +2,71 @@
 
 The exam draw follows the blueprint's domain weights. When the bank is too small for
 the full exam it scales the exam down (keeping the weights) instead of repeating questions.
+Both draws take the learner's preferred questions first (for an exam: those not met in an
+earlier simulation, so successive full mocks are different exams until the bank runs out).
 """
 import math
 import random
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 
 @dataclass(frozen=True)
 class Candidate:
     id: str
     domain: str
+    task: str | None = None
+    approach: str | None = None
+    difficulty: str | None = None
+
+
+class Focus(StrEnum):
+    """Which questions a practice set is made of."""
+
+    UNSEEN_FIRST = "unseen"
+    MISSED_FIRST = "missed"
+    ANY = "any"
+    UNSEEN_ONLY = "unseen-only"
+    MISSED_ONLY = "missed-only"
+    STARRED_ONLY = "starred"
+    TARGETED = "targeted"  # unseen or missed questions only: the plan's practice set
+
+
+def focus_sets(focus: Focus, bank: Collection[str], answered: Collection[str],
+               missed: Collection[str], starred: Collection[str]
+               ) -> tuple[set[str], set[str] | None]:
+    """(preferred ids, the only ids allowed or None) for a practice set."""
+    unseen = set(bank) - set(answered)
+    match focus:
+        case Focus.UNSEEN_FIRST:
+            return unseen, None
+        case Focus.MISSED_FIRST:
+            return set(missed), None
+        case Focus.UNSEEN_ONLY:
+            return set(), unseen
+        case Focus.MISSED_ONLY:
+            return set(), set(missed)
+        case Focus.STARRED_ONLY:
+            return set(), set(starred)
+        case Focus.TARGETED:
+            return set(missed), unseen | set(missed)
+    return set(), None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a practice set may contain; an empty collection allows anything."""
+
+    domains: Collection[str] = ()
+    tasks: Collection[str] = ()
+    approaches: Collection[str] = ()
+    difficulties: Collection[str] = ()
+
+    def allow(self, candidate: Candidate) -> bool:
+        return all(not wanted or value in wanted for wanted, value in (
+            (self.domains, candidate.domain), (self.tasks, candidate.task),
+            (self.approaches, candidate.approach), (self.difficulties, candidate.difficulty)))
 
 
 @dataclass(frozen=True)
@@ -41,7 +95,7 @@ def allocate(weights: Mapping[str, float], total: int) -> dict[str, int]:
 
 
 def draw_exam(candidates: Sequence[Candidate], weights: Mapping[str, float], requested: int,
-              rng: random.Random) -> ExamDraw:
+              rng: random.Random, prefer: Collection[str] = ()) -> ExamDraw:
     pools: dict[str, list[str]] = {d: [] for d in weights}
     for candidate in candidates:
         if candidate.domain in pools:
@@ -56,7 +110,9 @@ def draw_exam(candidates: Sequence[Candidate], weights: Mapping[str, float], req
         notes.append(f"The bank has too few questions for a {requested}-question exam in the "
                      f"right proportions, so this simulation has {size} questions.")
     per_domain = allocate(usable, size)
-    chosen = [q for d, n in per_domain.items() for q in rng.sample(pools[d], n)]
+    preferred = set(prefer)
+    chosen = [q for d, n in per_domain.items()
+              for q in _preferred_first(pools[d], preferred, rng)[:n]]
     rng.shuffle(chosen)
     return ExamDraw(tuple(chosen), requested, per_domain, tuple(notes))
 
@@ -70,16 +126,37 @@ def _largest_fair_size(weights: Mapping[str, float], pools: Mapping[str, list[st
     return size
 
 
-def draw_practice(candidates: Sequence[Candidate], count: int, rng: random.Random,
-                  domains: Collection[str] = (), prefer: Collection[str] = ()) -> list[str]:
-    """Up to `count` questions from the chosen domains, `prefer`red ids first (e.g. unseen)."""
-    pool = [c.id for c in candidates if not domains or c.domain in domains]
-    preferred = set(prefer)
-    first = [q for q in pool if q in preferred]
-    rest = [q for q in pool if q not in preferred]
+def _preferred_first(ids: Sequence[str], preferred: Collection[str], rng: random.Random
+                     ) -> list[str]:
+    first = [q for q in ids if q in preferred]
+    rest = [q for q in ids if q not in preferred]
     rng.shuffle(first)
     rng.shuffle(rest)
-    return (first + rest)[:count]
+    return first + rest
+
+
+def draw_practice(candidates: Sequence[Candidate], count: int, rng: random.Random,
+                  filters: Filters = Filters(), prefer: Collection[str] = (),
+                  only: Collection[str] | None = None) -> list[str]:
+    """Up to `count` questions that pass `filters`, `prefer`red ids first (e.g. unseen).
+
+    With `only`, nothing else is taken: "missed only" means missed questions only, not a
+    set filled up with others.
+    """
+    pool = [c.id for c in candidates if filters.allow(c) and (only is None or c.id in only)]
+    return _preferred_first(pool, set(prefer), rng)[:count]
+
+
+def unseen_for_full_exam(candidates: Sequence[Candidate], weights: Mapping[str, float],
+                         full_size: int, seen: Collection[str]) -> tuple[int, int]:
+    """(unseen questions a full exam would draw, full exam size): how many of the next mock's
+    questions are new to the learner, given the weights."""
+    unseen_by_domain: dict[str, int] = {d: 0 for d in weights}
+    for c in candidates:
+        if c.domain in unseen_by_domain and c.id not in seen:
+            unseen_by_domain[c.domain] += 1
+    needed = allocate({d: w for d, w in weights.items() if w > 0}, full_size)
+    return sum(min(n, unseen_by_domain.get(d, 0)) for d, n in needed.items()), full_size
 
 
 def option_order(keys: Sequence[str], shuffle: bool, rng: random.Random) -> list[str]:

@@ -78,6 +78,11 @@ class QuestionSnapshot:
             return self.choice_keys()
         return [o.key for o in self.options if o.correct]
 
+    def right_response(self) -> Response:
+        """The response that scores: the key, or every pair matched."""
+        keys = self.answer_key()
+        return {k: k for k in keys} if self.is_matching else keys
+
     def read_response(self, chosen: Sequence[str], matches: Mapping[str, str]
                       ) -> Response | None:
         """Keep only what the question offers: `chosen` option keys, or `matches` {left: right}.

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from ..domain.progress import path_progress, suggest_next
 from ..learn.services import progress_by_slug
 from ..quiz.insights import in_progress
+from ..quiz.plans import latest_plan
 from ..quiz.review_queue import due_count
 from ..store import get_catalog
 from . import bp, standing
@@ -41,6 +42,7 @@ def dashboard():
     assessment, skill_gaps = standing.skills_snapshot(current_user.id, catalog)
     return render_template(
         "main/dashboard.html", due_reviews=due_count(current_user.id),
+        result=latest_plan(current_user.id),
         open_attempts=in_progress(current_user.id), today=today,
         assignments=standing.open_assignments(current_user.id),
         deadline=standing.nearest_deadline(current_user.id, catalog, today),

@@ -16,6 +16,7 @@ class Deadline:
     day: date
     label: str
     cert_id: str
+    exam: str | None = None  # the exam blueprint, for an exam date (not a renewal)
 
 
 def open_assignments(user_id: int) -> list[Assignment]:
@@ -40,7 +41,8 @@ def nearest_deadline(user_id: int, catalog, today: date) -> Deadline | None:
         if cert is None:
             continue
         if record.exam_date and record.exam_date >= today:
-            found.append(Deadline(record.exam_date, f"{cert.name} exam", cert_id))
+            found.append(Deadline(record.exam_date, f"{cert.name} exam", cert_id,
+                                  cert.exam if cert.exam in catalog.exams else None))
         if record.status is CertStatus.CERTIFIED:
             renewal = certs.renewal(cert, record, user_id, today)
             if renewal and renewal.days_left >= 0:

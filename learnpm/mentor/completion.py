@@ -1,4 +1,6 @@
 """Marks assignments done when a mentee completes the work (listens to events)."""
+from datetime import datetime
+
 from sqlalchemy import select
 
 from ..events import attempt_finished, module_completed
@@ -50,10 +52,12 @@ def on_module_completed(_sender, user_id: int, slug: str, **_) -> None:
 
 
 @attempt_finished.connect
-def on_attempt_finished(_sender, user_id: int, bank: str, mode: str, started_at, **_) -> None:
+def on_attempt_finished(_sender, user_id: int, bank: str, mode: str, started_at: datetime,
+                        size: int = 0, **_) -> None:
     kind = AssignmentKind.EXAM if mode == "exam" else AssignmentKind.PRACTICE
     for item in _open(user_id, [kind]):
-        # Only an attempt begun after the assignment was made counts towards it.
-        if item.target == bank and started_at >= item.created_at:
+        # Only an attempt begun after the assignment was made, and at least as long as it
+        # asks for, counts towards it.
+        if item.target == bank and started_at >= item.created_at and size >= (item.size or 0):
             item.completed_at = utcnow()
     db.session.commit()

@@ -9,6 +9,7 @@ from ..auth.access import role_required
 from ..domain.assignments import state
 from ..learn.services import completed_slugs
 from ..models import Role
+from ..quiz.plans import latest_plan
 from ..skills.services import latest_assessment
 from ..store import get_catalog
 from . import bp, services
@@ -28,7 +29,7 @@ def mentee(mentee_id: int):
         ratings=feedback.mentor_ratings(mentee_id), skills=get_catalog().skills,
         comments=feedback.comments_on(mentee_id), completed=len(completed_slugs(mentee_id)),
         catalog=get_catalog(), certifications=services.certification_records(mentee_id),
-        comment_form=CommentForm())
+        result=latest_plan(mentee_id), actions=False, comment_form=CommentForm())
 
 
 @bp.post("/mentees/<int:mentee_id>/ratings")

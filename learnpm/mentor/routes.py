@@ -11,6 +11,7 @@ from ..auth.access import role_required
 from ..domain.assignments import CohortRow, sort_rows
 from ..domain.words import plural
 from ..models import AssignmentKind, Role
+from ..quiz.sizes import assignable_sizes, exam_size_label
 from ..store import get_catalog
 from . import bp, services
 from .completion import complete_if_already_done
@@ -27,8 +28,9 @@ def work_choices(catalog) -> list[SelectChoice]:
         if catalog.bank(exam.id):
             choices.append(SelectChoice(f"practice:{exam.id}", f"{exam.name}: practice quiz",
                                         optgroup="Practice"))
-            choices.append(SelectChoice(f"exam:{exam.id}", f"{exam.name}: exam simulation",
-                                        optgroup="Practice"))
+            choices += [SelectChoice(f"exam:{exam.id}:{size}", exam_size_label(exam, size),
+                                     optgroup="Exam simulation")
+                        for size in assignable_sizes(exam)]
     return choices
 
 
@@ -135,7 +137,8 @@ def create_assignment():
     if not form.validate_on_submit():
         return dashboard(assignment_form=form), 422
     who, _, who_id = form.who.data.partition(":")
-    kind, _, target = form.what.data.partition(":")
+    kind, _, rest = form.what.data.partition(":")
+    target, _, size = rest.partition(":")
     cohort_id = int(who_id) if who == "cohort" else None
     mentees = (sorted(services.cohort_members(current_user.id).get(cohort_id, set()))
                if cohort_id else [int(who_id)])
@@ -143,7 +146,8 @@ def create_assignment():
         form.who.errors.append("That group has no mentees yet.")
         return dashboard(assignment_form=form), 422
     created = services.assign(current_user.id, mentees, AssignmentKind(kind), target,
-                              form.due_date.data, form.note.data or "", cohort_id)
+                              form.due_date.data, form.note.data or "", cohort_id,
+                              int(size) if size else None)
     complete_if_already_done(created)
     flash(f"Assigned to {plural(len(mentees), 'mentee')}.", "success")
     return redirect(url_for("mentor.dashboard"))

@@ -138,9 +138,11 @@ def cohort_members(mentor_id: int) -> dict[int, set[int]]:
 
 
 def assign(mentor_id: int, mentee_ids: list[int], kind: AssignmentKind, target: str,
-           due: date | None, note: str, cohort_id: int | None = None) -> list[Assignment]:
+           due: date | None, note: str, cohort_id: int | None = None,
+           size: int | None = None) -> list[Assignment]:
     created = [Assignment(mentor_id=mentor_id, mentee_id=m, kind=kind, target=target,
-                          due_date=due, note=note, cohort_id=cohort_id) for m in mentee_ids]
+                          due_date=due, note=note, cohort_id=cohort_id, size=size)
+               for m in mentee_ids]
     db.session.add_all(created)
     for mentee_id in mentee_ids:
         notify(mentee_id, f"New assignment from your mentor{f' (due {due:%d %b})' if due else ''}.",

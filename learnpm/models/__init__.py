@@ -7,6 +7,14 @@ from .certification import (
     ExperienceEntry,
     RenewalActivity,
 )
+from .editorial import (
+    BankFile,
+    ContentVersion,
+    QuestionReport,
+    ReportReason,
+    ReportStatus,
+    RetiredQuestion,
+)
 from .mentoring import (
     Assignment,
     AssignmentKind,
@@ -22,10 +30,14 @@ from .mentoring import (
 from .progress import ModuleProgress
 from .quiz import Attempt, AttemptItem, Mode, ReviewCard, Status
 from .skills import Assessment, SkillRating
+from .study import ExamDate, JournalEntry, Star
 from .user import Role, User, utcnow
 
-__all__ = ["Assessment", "Assignment", "AssignmentKind", "Attempt", "AttemptItem", "CareerGoal",
+__all__ = ["Assessment", "Assignment", "AssignmentKind", "Attempt", "AttemptItem", "BankFile",
+           "CareerGoal", "ContentVersion",
            "CertStatus", "CertificationRecord", "Cohort", "CohortMember", "Comment",
-           "CommentSubject", "EducationEntry", "ExperienceEntry", "GoalStatus", "LearnerProfile",
+           "CommentSubject", "EducationEntry", "ExamDate", "ExperienceEntry", "GoalStatus",
+           "JournalEntry", "LearnerProfile", "QuestionReport", "ReportReason", "ReportStatus",
+           "RetiredQuestion", "Star",
            "LinkStatus", "MentorLink", "MentorRating", "Mode", "ModuleProgress", "Notification",
            "RenewalActivity", "ReviewCard", "Role", "SkillRating", "Status", "User", "utcnow"]

@@ -16,6 +16,7 @@ class LearnerProfile(Model):
     current_role: Mapped[str | None] = mapped_column(String(60))
     target_role: Mapped[str | None] = mapped_column(String(60))
     education_level: Mapped[str | None] = mapped_column(String(20))
+    daily_new_cards: Mapped[int] = mapped_column(default=30)  # review queue: new cards a day
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 

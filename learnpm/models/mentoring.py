@@ -65,6 +65,7 @@ class Assignment(Model):
     target: Mapped[str] = mapped_column(String(120))  # module or path slug, or exam id
     note: Mapped[str] = mapped_column(Text, default="")
     due_date: Mapped[date | None]
+    size: Mapped[int | None]  # exam assignments: the fewest questions that count
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     completed_at: Mapped[datetime | None]
 

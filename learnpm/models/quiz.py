@@ -7,6 +7,7 @@ from sqlalchemy import JSON, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..domain.questions import QuestionSnapshot
+from ..domain.review import Confidence
 from ..domain.scoring import Grading
 from ..extensions import Model
 from .columns import enum_type
@@ -75,11 +76,13 @@ class AttemptItem(Model):
     question_id: Mapped[str] = mapped_column(String(80))
     question_version: Mapped[str] = mapped_column(String(20))
     domain: Mapped[str] = mapped_column(String(60))
+    task: Mapped[str | None] = mapped_column(String(60))  # for results and analysis per task
     snapshot: Mapped[dict] = mapped_column(JSON)  # the question as shown, with its key
     order: Mapped[list] = mapped_column(JSON)  # option keys, or right-hand items, as shown
     response: Mapped[list | dict | None] = mapped_column(JSON)
     answered_at: Mapped[datetime | None]
     correct: Mapped[bool | None]
+    confidence: Mapped[Confidence | None] = mapped_column(enum_type(Confidence))
     flagged: Mapped[bool] = mapped_column(default=False)
 
     attempt: Mapped[Attempt] = relationship(back_populates="items")
@@ -109,4 +112,5 @@ class ReviewCard(Model):
     due: Mapped[datetime] = mapped_column(index=True)
     reviews: Mapped[int] = mapped_column(default=0)
     lapses: Mapped[int] = mapped_column(default=0)
+    first_reviewed_at: Mapped[datetime | None]  # when it left the "new" pile
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("quiz", __name__, url_prefix="/practice")
 
-from . import queue, routes, take  # noqa: E402,F401 - routes attach themselves to bp
+from . import items, notes, queue, routes, study, take  # noqa: E402,F401 - routes attach themselves

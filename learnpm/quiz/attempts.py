@@ -3,6 +3,7 @@
 Every answer is committed as it is given, so an acknowledged answer survives a crash.
 """
 import random
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -12,11 +13,12 @@ from sqlalchemy.orm import selectinload
 from ..catalog import ExamBlueprint, Question
 from ..domain import drawing, scoring, timing
 from ..domain.questions import QuestionSnapshot, Response
+from ..domain.review import Confidence
 from ..events import attempt_finished
 from ..extensions import db
 from ..models import Attempt, AttemptItem, Mode, Status, utcnow
 from ..store import get_catalog
-from .review_queue import record_misses
+from .review_queue import record_for_review
 
 
 class AnswerRefused(Exception):
@@ -33,7 +35,7 @@ def shown_order(question: Question, rng: random.Random) -> list[str]:
 def _items(questions: list[Question], rng: random.Random) -> list[AttemptItem]:
     return [AttemptItem(position=position, question_id=question.id,
                         question_version=question.version, domain=question.domain,
-                        snapshot=question.snapshot().to_dict(),
+                        task=question.task, snapshot=question.snapshot().to_dict(),
                         order=shown_order(question, rng))
             for position, question in enumerate(questions, start=1)]
 
@@ -49,12 +51,16 @@ def start_practice(user_id: int, exam: ExamBlueprint, questions: list[Question],
 
 
 def start_exam(user_id: int, exam: ExamBlueprint, bank: list[Question], size: int,
-               rng: random.Random) -> Attempt:
-    draw = drawing.draw_exam([drawing.Candidate(q.id, q.domain) for q in bank],
-                             {d.id: d.weight for d in exam.domains}, size, rng)
+               rng: random.Random, prefer: Collection[str] = (),
+               domain: str | None = None) -> Attempt:
+    """A timed simulation drawn to the blueprint's weights, `prefer`red questions first
+    (those not met in an earlier simulation); with `domain`, a mini-exam on that domain."""
+    weights = {domain: 100.0} if domain else {d.id: d.weight for d in exam.domains}
+    draw = drawing.draw_exam([drawing.Candidate(q.id, q.domain) for q in bank], weights, size,
+                             rng, prefer)
     by_id = {q.id: q for q in bank}
     questions = [by_id[qid] for qid in draw.question_ids]
-    full = size == exam.questions and not draw.scaled_down
+    full = size == exam.questions and not draw.scaled_down and domain is None
     now = utcnow()
     attempt = Attempt(
         user_id=user_id, bank=exam.id, mode=Mode.EXAM, started_at=now,
@@ -103,7 +109,14 @@ def parse_response(question: QuestionSnapshot, form) -> Response | None:
     return question.read_response(form.getlist("answer"), matches)
 
 
-def save_answer(attempt: Attempt, item: AttemptItem, response, flagged: bool | None) -> Saved:
+def parse_confidence(form) -> Confidence | None:
+    """The optional "sure / unsure" given with an answer."""
+    value = form.get("confidence", "")
+    return Confidence(value) if value in {c.value for c in Confidence} else None
+
+
+def save_answer(attempt: Attempt, item: AttemptItem, response: Response | None,
+                flagged: bool | None, confidence: Confidence | None = None) -> Saved:
     now = utcnow()
     if close_if_expired(attempt, now):
         raise AnswerRefused("Time ran out before this answer arrived, so it was not saved. "
@@ -120,9 +133,10 @@ def save_answer(attempt: Attempt, item: AttemptItem, response, flagged: bool | N
     if response is not None:
         marked = item.question.mark(response)
         item.response, item.correct, item.answered_at = response, marked.correct, now
+        item.confidence = confidence
         changed = True
         if attempt.mode is Mode.PRACTICE:
-            record_misses(attempt.user_id, attempt.bank, [item], now)
+            record_for_review(attempt.user_id, attempt.bank, [item], now)
     if changed:
         db.session.commit()
     return Saved(item, changed)
@@ -171,10 +185,11 @@ def finish(attempt: Attempt, expired: bool = False) -> Attempt:
     finished_at = attempt.deadline if expired and attempt.deadline else utcnow()
     attempt.submitted_at = finished_at
     if attempt.mode is Mode.EXAM:
-        record_misses(attempt.user_id, attempt.bank, attempt.items, finished_at)
+        record_for_review(attempt.user_id, attempt.bank, attempt.items, finished_at)
     db.session.commit()
     attempt_finished.send(None, user_id=attempt.user_id, bank=attempt.bank,
-                          mode=attempt.mode.value, started_at=attempt.started_at)
+                          mode=attempt.mode.value, started_at=attempt.started_at,
+                          size=attempt.requested_count)
     return attempt
 
 

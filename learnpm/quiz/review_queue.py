@@ -1,41 +1,90 @@
-"""The spaced-review queue of missed questions (scheduling rules in domain.review)."""
-from datetime import datetime
+"""The spaced-review queue (scheduling rules in domain.review).
+
+Missed questions, and right answers the learner was unsure of, become cards. Each day the
+queue shows every card already in review that is due, and new cards only up to the learner's
+daily allowance, so one long mock never buries anyone in a wall of cards.
+"""
+from collections.abc import Iterable
+from datetime import datetime, time
 
 from sqlalchemy import func, select
 
 from ..domain import review
+from ..domain.review import Confidence, DueCard
 from ..extensions import db
-from ..models import ReviewCard, utcnow
+from ..models import AttemptItem, LearnerProfile, ReviewCard, utcnow
+
+SHOWN = 50  # cards loaded for one page of the queue
 
 
-def record_misses(user_id: int, bank: str, items, now: datetime) -> None:
-    """Queue every missed item for review; a question missed again lapses its card.
+def record_for_review(user_id: int, bank: str, items: Iterable[AttemptItem],
+                      now: datetime) -> None:
+    """Queue every item that needs review; a question missed again lapses its card.
 
     Adds to the session without committing: the caller commits with the answer itself.
     """
-    missed = {i.question_id: i for i in items if i.correct is False}
-    if not missed:
+    wanted = {i.question_id: i for i in items if i.correct is not None
+              and review.needs_review(i.correct, i.confidence)}
+    if not wanted:
         return
     existing = {c.question_id: c for c in db.session.scalars(select(ReviewCard).where(
-        ReviewCard.user_id == user_id, ReviewCard.question_id.in_(missed)))}
-    for question_id in missed:
+        ReviewCard.user_id == user_id, ReviewCard.question_id.in_(wanted)))}
+    for question_id, item in wanted.items():
         card = existing.get(question_id)
-        state = review.schedule(card.card if card else None, False, now)
+        state = review.schedule(card.card if card else None, bool(item.correct), now,
+                                item.confidence)
         if card is None:
             db.session.add(ReviewCard(user_id=user_id, question_id=question_id, bank=bank,
                                       card=state.data, due=state.due))
         else:
-            card.card, card.due, card.lapses = state.data, state.due, card.lapses + 1
+            card.card, card.due = state.data, state.due
+            card.lapses += 0 if item.correct else 1
 
 
-def due_cards(user_id: int, now: datetime | None = None, limit: int = 50) -> list[ReviewCard]:
-    return list(db.session.scalars(
-        select(ReviewCard).where(ReviewCard.user_id == user_id,
-                                 ReviewCard.due <= (now or utcnow()))
-        .order_by(ReviewCard.due, ReviewCard.id).limit(limit)))
+def daily_new_cards(user_id: int) -> int:
+    allowance = db.session.scalar(select(LearnerProfile.daily_new_cards).where(
+        LearnerProfile.user_id == user_id))
+    return allowance or review.DEFAULT_NEW_CARDS
+
+
+def set_daily_new_cards(user_id: int, allowance: int) -> None:
+    profile = db.session.get(LearnerProfile, user_id) or LearnerProfile(user_id=user_id)
+    profile.daily_new_cards = allowance
+    db.session.add(profile)
+    db.session.commit()
+
+
+def _start_of_day(now: datetime) -> datetime:
+    return datetime.combine(now.date(), time())
+
+
+def todays_ids(user_id: int, now: datetime | None = None) -> list[int]:
+    """Ids of the cards to show today, in order (three small queries)."""
+    now = now or utcnow()
+    due = [DueCard(card_id, due_at, reviews == 0) for card_id, due_at, reviews in
+           db.session.execute(select(ReviewCard.id, ReviewCard.due, ReviewCard.reviews).where(
+               ReviewCard.user_id == user_id, ReviewCard.due <= now))]
+    introduced = db.session.scalar(select(func.count()).select_from(ReviewCard).where(
+        ReviewCard.user_id == user_id,
+        ReviewCard.first_reviewed_at >= _start_of_day(now))) or 0
+    return review.todays_queue(due, daily_new_cards(user_id), introduced)
+
+
+def due_cards(user_id: int, now: datetime | None = None) -> list[ReviewCard]:
+    ids = todays_ids(user_id, now)[:SHOWN]
+    if not ids:
+        return []
+    cards = {c.id: c for c in db.session.scalars(select(ReviewCard).where(
+        ReviewCard.id.in_(ids)))}
+    return [cards[i] for i in ids if i in cards]
 
 
 def due_count(user_id: int, now: datetime | None = None) -> int:
+    return len(todays_ids(user_id, now))
+
+
+def waiting_count(user_id: int, now: datetime | None = None) -> int:
+    """Every card due, including new ones held back by the daily allowance."""
     return db.session.scalar(select(func.count()).select_from(ReviewCard).where(
         ReviewCard.user_id == user_id, ReviewCard.due <= (now or utcnow()))) or 0
 
@@ -50,9 +99,20 @@ def get_card(user_id: int, card_id: int) -> ReviewCard | None:
         ReviewCard.id == card_id, ReviewCard.user_id == user_id))
 
 
-def answer_card(card: ReviewCard, correct: bool, now: datetime | None = None) -> ReviewCard:
-    state = review.schedule(card.card, correct, now or utcnow())
+def card_question_ids(user_id: int, bank: str | None = None) -> set[str]:
+    """Questions in the learner's queue: the ones they missed (or were unsure of)."""
+    query = select(ReviewCard.question_id).where(ReviewCard.user_id == user_id)
+    if bank:
+        query = query.where(ReviewCard.bank == bank)
+    return set(db.session.scalars(query))
+
+
+def answer_card(card: ReviewCard, correct: bool, confidence: Confidence | None = None,
+                now: datetime | None = None) -> ReviewCard:
+    now = now or utcnow()
+    state = review.schedule(card.card, correct, now, confidence)
     card.card, card.due, card.reviews = state.data, state.due, card.reviews + 1
+    card.first_reviewed_at = card.first_reviewed_at or now
     if not correct:
         card.lapses += 1
     db.session.commit()
@@ -60,6 +120,6 @@ def answer_card(card: ReviewCard, correct: bool, now: datetime | None = None) ->
 
 
 def remove_card(card: ReviewCard) -> None:
-    """For a question that no longer exists in the bank."""
+    """For a question that no longer exists in the bank, or was retired."""
     db.session.delete(card)
     db.session.commit()

@@ -1,22 +1,22 @@
-"""Practice home, setting up a quiz or an exam simulation, and history."""
-import random
-
+"""Practice home, the quiz builder, exam simulations and mini-exams, and history."""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
-from sqlalchemy import select
 from wtforms import SelectChoice
 
+from ..catalog import ExamBlueprint
 from ..charts import score_trend
-from ..domain.drawing import Candidate, draw_practice, scaled_minutes
+from ..domain.drawing import Filters, Focus
+from ..domain.remediation import TARGETED_SET
 from ..domain.scoring import weakest_domains
-from ..extensions import db
-from ..models import Attempt, AttemptItem, Mode, ReviewCard
+from ..models import Mode
 from ..store import get_catalog
 from . import bp
-from .attempts import close_expired_for, start_exam, start_practice
-from .forms import ExamForm, PracticeForm
+from .attempts import close_expired_for
+from .forms import ExamForm, MiniExamForm, PracticeForm
 from .insights import domain_totals, finished_attempts, in_progress, readiness_for
+from .practice import build_mock, build_practice, unseen_for_full_exam
 from .review_queue import due_count
+from .sizes import exam_sizes
 
 
 def _exam_or_404(bank: str):
@@ -26,24 +26,18 @@ def _exam_or_404(bank: str):
     return exam
 
 
-def exam_sizes(exam) -> list[SelectChoice]:
-    """The full exam, then shorter simulations at the same pace per question."""
-    full = exam.questions
-    sizes = sorted({full} | {n for n in (full // 2, full // 4, 10) if 5 <= n < full},
-                   reverse=True)
-    def minutes(n: int) -> int:
-        return exam.minutes if n == exam.questions else scaled_minutes(
-            exam.minutes, exam.questions, n)
-    return [SelectChoice(n, f"{'Full exam' if n == exam.questions else 'Short'}: {n} questions, "
-                            f"{minutes(n)} minutes") for n in sizes]
+class SetupForms:
+    """The three ways to start from the setup page, with their choices filled in."""
 
-
-def _forms(exam):
-    practice = PracticeForm()
-    practice.domains.choices = [SelectChoice(d.id, d.name) for d in exam.domains]
-    simulation = ExamForm()
-    simulation.size.choices = exam_sizes(exam)
-    return practice, simulation
+    def __init__(self, exam: ExamBlueprint):
+        self.practice = PracticeForm()
+        self.practice.domains.choices = [SelectChoice(d.id, d.name) for d in exam.domains]
+        self.practice.tasks.choices = [SelectChoice(t.id, t.name, optgroup=d.name)
+                                       for d in exam.domains for t in d.tasks]
+        self.simulation = ExamForm()
+        self.simulation.size.choices = exam_sizes(exam)
+        self.mini = MiniExamForm(prefix="mini")
+        self.mini.domain.choices = [SelectChoice(d.id, d.name) for d in exam.domains]
 
 
 @bp.get("/")
@@ -63,58 +57,78 @@ def home():
 @bp.get("/<bank>")
 def practice_start(bank: str):
     exam = _exam_or_404(bank)
-    practice, simulation = _forms(exam)
-    domain = exam.domain(request.args.get("domain", ""))
-    if domain:
-        practice.domains.data = [domain.id]
-    return _setup_page(exam, practice, simulation)
+    forms = SetupForms(exam)
+    if domain := exam.domain(request.args.get("domain", "")):
+        forms.practice.domains.data = [domain.id]
+    if task := request.args.get("task"):
+        forms.practice.tasks.data = [task]
+    return _setup_page(exam, forms)
 
 
-def _setup_page(exam, practice, simulation) -> str:
-    return render_template("quiz/setup.html", exam=exam, practice=practice,
-                           simulation=simulation, count=len(get_catalog().bank(exam.id)))
+def _setup_page(exam: ExamBlueprint, forms: SetupForms, status: int = 200):
+    unseen = None
+    if current_user.is_authenticated:
+        unseen = unseen_for_full_exam(current_user.id, exam)
+    return render_template("quiz/setup.html", exam=exam, forms=forms, unseen=unseen,
+                           count=len(get_catalog().bank(exam.id))), status
 
 
 @bp.post("/<bank>/practice")
 @login_required
 def start_practice_quiz(bank: str):
     exam = _exam_or_404(bank)
-    practice, simulation = _forms(exam)
-    if not practice.validate_on_submit():
-        return _setup_page(exam, practice, simulation), 422
-    questions = get_catalog().bank(bank)
-    chosen = draw_practice([Candidate(q.id, q.domain) for q in questions], practice.count.data,
-                           random.Random(), practice.domains.data or (),
-                           _preferred(bank, practice.focus.data))
-    if not chosen:
-        flash("There are no questions for those topics yet. Choose other topics.", "warning")
-        return redirect(url_for("quiz.practice_start", bank=bank))
-    by_id = {q.id: q for q in questions}
-    attempt = start_practice(current_user.id, exam, [by_id[i] for i in chosen], random.Random())
+    forms = SetupForms(exam)
+    form = forms.practice
+    if not form.validate_on_submit():
+        return _setup_page(exam, forms, 422)
+    filters = Filters(form.domains.data or (), form.tasks.data or (),
+                      form.approaches.data or (), form.difficulties.data or ())
+    attempt = build_practice(current_user.id, exam, form.count.data, filters,
+                             Focus(form.focus.data))
+    if attempt is None:
+        form.focus.errors.append("No questions match these choices yet. Widen the filters or "
+                                 "choose other questions.")
+        return _setup_page(exam, forms, 422)
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
 
 
-def _preferred(bank: str, focus: str) -> set[str]:
-    if focus == "missed":
-        return set(db.session.scalars(select(ReviewCard.question_id).where(
-            ReviewCard.user_id == current_user.id, ReviewCard.bank == bank)))
-    if focus == "unseen":
-        seen = set(db.session.scalars(select(AttemptItem.question_id).join(Attempt).where(
-            Attempt.user_id == current_user.id, Attempt.bank == bank,
-            AttemptItem.answered_at.is_not(None)).distinct()))
-        return {q.id for q in get_catalog().bank(bank)} - seen
-    return set()
+@bp.post("/<bank>/targeted")
+@login_required
+def targeted_practice(bank: str):
+    """The plan's one-click set: new or missed questions on the tasks it names."""
+    exam = _exam_or_404(bank)
+    tasks = [t for t in request.form.getlist("task") if t in exam.task_ids]
+    attempt = build_practice(current_user.id, exam, TARGETED_SET, Filters(tasks=tasks),
+                             Focus.TARGETED)
+    if attempt is None:
+        flash("You have answered every question on those tasks correctly. Try a mock exam "
+              "or the review queue.", "info")
+        return redirect(url_for("quiz.practice_start", bank=bank))
+    return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
 
 
 @bp.post("/<bank>/exam")
 @login_required
 def start_exam_simulation(bank: str):
     exam = _exam_or_404(bank)
-    practice, simulation = _forms(exam)
-    if not simulation.validate_on_submit():
-        return _setup_page(exam, practice, simulation), 422
-    attempt = start_exam(current_user.id, exam, get_catalog().bank(bank), simulation.size.data,
-                         random.Random())
+    forms = SetupForms(exam)
+    if not forms.simulation.validate_on_submit():
+        return _setup_page(exam, forms, 422)
+    return _started(build_mock(current_user.id, exam, forms.simulation.size.data))
+
+
+@bp.post("/<bank>/mini-exam")
+@login_required
+def start_mini_exam(bank: str):
+    exam = _exam_or_404(bank)
+    forms = SetupForms(exam)
+    if not forms.mini.validate_on_submit():
+        return _setup_page(exam, forms, 422)
+    return _started(build_mock(current_user.id, exam, forms.mini.size.data,
+                               domain=forms.mini.domain.data))
+
+
+def _started(attempt):
     for note in attempt.notes:
         flash(note, "info")
     return redirect(url_for("quiz.attempt", attempt_id=attempt.id))

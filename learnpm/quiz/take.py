@@ -4,6 +4,7 @@ from flask_login import current_user, login_required
 
 from .. import feedback
 from ..domain import timing
+from ..domain.results import compare
 from ..models import CommentSubject, Mode, utcnow
 from ..store import get_catalog
 from . import bp
@@ -16,10 +17,14 @@ from .attempts import (
     load_attempt,
     load_item,
     open_section,
+    parse_confidence,
     parse_response,
     resume_after_break,
     save_answer,
 )
+from .insights import previous_attempt
+from .notes import tools_for
+from .plans import result_plan
 
 
 def _own_attempt(attempt_id: int, with_items: bool = True):
@@ -52,7 +57,8 @@ def attempt(attempt_id: int):
     return render_template(
         "quiz/question.html", attempt=attempt, item=item, section=section,
         exam=get_catalog().exams.get(attempt.bank),
-        answered=sum(1 for i in attempt.items if i.answered), **_clock(attempt))
+        answered=sum(1 for i in attempt.items if i.answered),
+        **tools_for(current_user.id, [item.question_id]), **_clock(attempt))
 
 
 def _chosen_item(attempt):
@@ -74,7 +80,8 @@ def answer(attempt_id: int, position: int):
         abort(404)
     flagged = request.form.get("flagged") == "1" if attempt.mode is Mode.EXAM else None
     try:
-        save_answer(attempt, item, parse_response(item.question, request.form), flagged)
+        save_answer(attempt, item, parse_response(item.question, request.form), flagged,
+                    parse_confidence(request.form))
     except AnswerRefused as refused:
         flash(str(refused), "warning")
         return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
@@ -144,11 +151,15 @@ def result(attempt_id: int):
     close_if_expired(attempt)
     if not attempt.finished:
         return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
-    catalog = get_catalog()
-    exam = catalog.exams.get(attempt.bank)
+    exam = get_catalog().exams.get(attempt.bank)
     names = {d.id: d.name for d in exam.domains} if exam else {}
-    used = (attempt.submitted_at - attempt.started_at).total_seconds()
-    return render_template("quiz/result.html", attempt=attempt, exam=exam, names=names,
-                           time_used=timing.describe_duration(int(used)),
-                           comments=feedback.thread(current_user.id, CommentSubject.ATTEMPT,
-                                                    attempt.id))
+    used = ((attempt.submitted_at or attempt.started_at) - attempt.started_at).total_seconds()
+    previous = previous_attempt(attempt)
+    return render_template(
+        "quiz/result.html", attempt=attempt, exam=exam, names=names,
+        time_used=timing.describe_duration(int(used)),
+        result=result_plan(attempt, exam) if exam else None, previous=previous,
+        changes=compare(attempt.domain_results or [], previous.domain_results or [])
+        if previous else [],
+        comments=feedback.thread(current_user.id, CommentSubject.ATTEMPT, attempt.id),
+        **tools_for(current_user.id, [i.question_id for i in attempt.items]))

@@ -131,6 +131,16 @@ def _learner_story(page, base: str, live_app) -> dict[str, str]:
     with live_app.app_context():  # as if the review queue's schedule had come round
         db.session.execute(update(ReviewCard).values(due=utcnow() - timedelta(minutes=1)))
         db.session.commit()
+    page.goto(base + urls["practice-result"])  # a note in the error journal, a star, a report
+    page.locator("details.journal-form").first.evaluate("details => details.open = true")
+    page.locator("details.journal-form textarea").first.fill(
+        "I picked the sponsor; the question asked who owns the risk day to day.")
+    submit(page, "details.journal-form button:has-text('Save note')")
+    submit(page, ".question-tools button:has-text('Star this question')")
+    page.locator("details.report-form").first.evaluate("details => details.open = true")
+    page.locator("details.report-form input[name=reason]").first.check()
+    page.locator("details.report-form textarea").first.fill("Options B and C both look right.")
+    submit(page, "details.report-form button:has-text('Send report')")
 
     # Unfinished: a practice quiz with its first answer checked, and an exam simulation.
     page.goto(f"{base}/practice/capm")
@@ -213,16 +223,30 @@ def build_tour(browser, base: str, live_app) -> Tour:
         Stop("exam-result", urls["exam-result"], "learner", main=True),
         Stop("history", "/practice/history", "learner", main=True),
         Stop("review-queue", "/practice/review", "learner", main=True),
+        Stop("study-plan", "/practice/capm/plan", "learner", main=True),
+        Stop("study-plan-no-date", "/practice/pmp/plan", "learner"),
+        Stop("study-plan-errors", "/practice/pmp/plan", "learner", act=_past_exam_date),
+        Stop("journal", "/practice/journal", "learner", main=True),
+        Stop("report-question", "/practice/questions/pmp-people-001/report", "learner"),
+        Stop("report-errors", "/practice/questions/pmp-people-001/report", "learner",
+             act=submit_empty),
         Stop("assigned", "/mentoring/assigned", "learner", main=True),
         Stop("notifications", "/mentoring/notifications", "learner"),
         Stop("profile", "/account/profile", "learner"),
         Stop("join", join, "learner"),
         Stop("mentoring", "/mentoring/", "mentor", main=True),
         Stop("mentee", mentee, "mentor", main=True),
+        Stop("item-analysis", "/practice/items?bank=csm", "mentor", main=True),
         Stop("admin", "/admin/", "admin", main=True),
         Stop("admin-import", "/admin/import", "admin"),
+        Stop("admin-reports", "/admin/reports", "admin", main=True),
     ]
     return tour
+
+
+def _past_exam_date(page) -> None:
+    page.fill("#exam_date", "2020-01-02")
+    submit_empty(page)
 
 
 def _clear_and_submit(page) -> None:

@@ -39,6 +39,11 @@ def test_a_response_keeps_only_what_the_question_offers():
     assert MATCHING.read_response([], {"0": ""}) is None
 
 
+def test_the_right_response_scores():
+    for question in (SINGLE, MULTIPLE, MATCHING):
+        assert question.mark(question.right_response()).correct
+
+
 def test_choice_keys_and_answer_key():
     assert SINGLE.choice_keys() == ["a", "b", "c"] and SINGLE.answer_key() == ["b"]
     assert MATCHING.choice_keys() == MATCHING.answer_key() == ["0", "1", "2"]

@@ -4,7 +4,8 @@ import shutil
 
 import pytest
 
-from learnpm.models import Role
+from learnpm.extensions import db
+from learnpm.models import BankFile, Role
 from tests.conftest import FIXTURES, VALID_CONTENT, build_app, fresh_schema
 
 GIFT = (FIXTURES / "import" / "sample.gift").read_text()
@@ -19,17 +20,28 @@ def writable_app(tmp_path):
         yield app
 
 
-def test_cli_imports_a_gift_file_into_a_bank(writable_app, tmp_path):
+def bank_files(app):
+    with app.app_context():
+        return [(f.bank, f.name) for f in db.session.scalars(db.select(BankFile))]
+
+
+def test_cli_imports_a_gift_file_into_the_database_and_exports_it(writable_app, tmp_path):
     source = tmp_path / "team.gift"
     source.write_text(GIFT)
-    result = writable_app.test_cli_runner().invoke(
+    runner = writable_app.test_cli_runner()
+    result = runner.invoke(
         args=["questions", "import", str(source), "--bank", "demo", "--domain", "process"])
     assert result.exit_code == 0, result.output
-    assert "Imported 8 questions (gift)" in result.output
-    written = tmp_path / "content" / "questions" / "demo" / "imported-team.yaml"
-    assert written.exists()
-    check = writable_app.test_cli_runner().invoke(args=["content", "check"])
+    assert "Imported 8 questions (gift) into demo/imported-team.yaml" in result.output
+    assert bank_files(writable_app) == [("demo", "imported-team.yaml")]
+    folder = tmp_path / "content" / "questions" / "demo"
+    assert not (folder / "imported-team.yaml").exists()  # nothing on this host's disk
+    check = runner.invoke(args=["content", "check"])
     assert check.exit_code == 0 and "demo 12" in check.output
+    exported = runner.invoke(args=["questions", "export", "--to", str(tmp_path / "out")])
+    assert "1 question file exported" in exported.output
+    text = (tmp_path / "out" / "demo" / "imported-team.yaml").read_text()
+    assert text.count("- id: demo-team-") == 8
 
 
 def test_cli_reports_skipped_questions_by_line_and_writes_nothing(writable_app, tmp_path):
@@ -40,7 +52,7 @@ def test_cli_reports_skipped_questions_by_line_and_writes_nothing(writable_app, 
     assert result.exit_code == 1
     assert "skipped: essay questions are not supported" in result.output
     assert "Nothing was imported." in result.output
-    assert not list((tmp_path / "content" / "questions" / "demo").glob("imported-*"))
+    assert bank_files(writable_app) == []
 
 
 def test_a_second_import_of_the_same_file_needs_replace(writable_app, tmp_path):
@@ -74,6 +86,7 @@ def test_admin_page_imports_and_reloads_the_bank(writable_app):
         "file": (io.BytesIO(GIFT.encode()), "team.gift"), "target": "demo:people"},
         content_type="multipart/form-data", follow_redirects=True)
     assert "Imported 8 questions into demo." in response.text
+    assert "demo/imported-team.yaml" in client.get("/admin/").text
     assert "8 practice questions" not in client.get("/practice/").text  # 4 + 8 = 12
     assert "12 practice questions here" in client.get("/practice/").text
 

@@ -73,7 +73,7 @@ def test_dashboard_puts_unfinished_exams_and_due_reviews_first(client, auth, app
         db.session.commit()
     page = client.get("/dashboard").text
     assert "unfinished exam simulation" in page and "Resume it" in page
-    assert "1 missed question is due for review today." in page
+    assert "1 review card due today." in page
     assert page.index("Resume it") < page.index("Your learning paths")
 
 

@@ -99,7 +99,7 @@ def test_group_assignment_reaches_every_member(client, app, auth):
     for mentee in (priya, *others):
         client.post("/mentoring/cohorts/members", data={"member-cohort": cohort_id,
                                                         "member-mentee": mentee})
-    response = assign(client, f"cohort:{cohort_id}", "exam:demo",
+    response = assign(client, f"cohort:{cohort_id}", "exam:demo:4",
                       date.today() + timedelta(days=3))
     assert "Assigned to 3 mentees." in client.get(response.headers["Location"]).text
     with app.app_context():

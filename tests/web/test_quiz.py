@@ -246,7 +246,8 @@ def test_readiness_explains_itself(client, auth, app):
     client.post(f"/practice/attempts/{attempt_id}/resume")
     client.post(f"/practice/attempts/{attempt_id}/submit")
     page = client.get("/practice/").text
-    assert "Not ready yet" in page and "averaged 0%" in page and "The bar used is 60%" in page
+    assert "Not ready yet" in page and "It rests on a full mock on" in page
+    assert "Weighted together that is 0%; the bar used is 60%." in page
 
 
 def test_result_and_history_query_counts_do_not_grow(client, auth, app, count_queries):
