@@ -38,6 +38,7 @@ def register_extensions(app: Flask) -> None:
     from .auth.services import setup_login
     from .database import install_sqlite_tuning
     from .extensions import csrf, db, limiter, login_manager, migrate
+    from .mail import init_mail
     from .store import init_store
 
     install_sqlite_tuning()
@@ -47,12 +48,13 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     login_manager.init_app(app)
     setup_login(login_manager)
+    init_mail(app)
     init_store(app)
 
 
 def register_blueprints(app: Flask) -> None:
-    from . import admin, auth, career, certs, cli, learn, main, mentor, quiz, skills
+    from . import account, admin, auth, career, certs, cli, learn, main, mentor, quiz, skills
 
-    for blueprint in (main.bp, auth.bp, learn.bp, quiz.bp, skills.bp, career.bp, certs.bp,
-                      mentor.bp, admin.bp, cli.bp):
+    for blueprint in (main.bp, auth.bp, account.bp, learn.bp, quiz.bp, skills.bp, career.bp,
+                      certs.bp, mentor.bp, admin.bp, cli.bp):
         app.register_blueprint(blueprint)

@@ -9,13 +9,17 @@ from flask import Blueprint, current_app
 
 from . import runtime_content
 from .admin.services import import_questions
+from .auth.emails import reset_link
 from .auth.services import normalise_email, user_by_email
 from .catalog import load, quality
 from .catalog.loader import QuestionSource
 from .domain.passwords import password_problem
 from .domain.words import plural
 from .extensions import db
+from .mail import enabled as mail_enabled
+from .mail import public_request
 from .models import Role, User
+from .reminders import send_due
 
 bp = Blueprint("cli", __name__, cli_group=None)
 
@@ -160,3 +164,31 @@ def users_set_role(email: str, role: str) -> None:
     user.role = Role(role)
     db.session.commit()
     click.echo(f"{user.email} is now {role}.")
+
+
+@users.command("reset-link")
+@click.argument("email")
+def users_reset_link(email: str) -> None:
+    """Print a one-time password reset link (for a site with no mail set up)."""
+    user = user_by_email(email)
+    if user is None:
+        raise click.ClickException(f"No account has the email {email}.")
+    with public_request():
+        click.echo(reset_link(user))
+    click.echo("It works once, for an hour. Give it to its owner only.", err=True)
+
+
+@bp.cli.group()
+def reminders() -> None:
+    """E-mail reminders."""
+
+
+@reminders.command("send")
+@click.option("--limit", type=int, help="Send at most this many (default REMINDERS_PER_RUN).")
+def reminders_send(limit: int | None) -> None:
+    """Send the reminders due now; safe to run often and on several hosts at once."""
+    report = send_due(limit=limit)
+    click.echo(f"{plural(report.sent, 'reminder')} sent, {report.skipped} already sent before, "
+               f"{report.failed} failed{'; stopped at the limit' if report.stopped_early else ''}"
+               f"{'' if mail_enabled() else ' (mail is off: they went to the log)'}.")
+    sys.exit(1 if report.failed else 0)

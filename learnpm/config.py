@@ -1,6 +1,7 @@
 """Configuration in three layers: these defaults, instance/config.py, then the environment."""
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +27,21 @@ class Config:
     # How often a worker asks the database whether content changed at run time (an import,
     # a retired question, a reload): the longest another worker can lag behind.
     CONTENT_CHECK_SECONDS = 2.0
+    # Where people reach the site: links in e-mails and in `flask users reset-link` start here.
+    PUBLIC_URL = "http://127.0.0.1:5000"
+    MAIL_DEFAULT_SENDER = "LearnPM <learnpm@localhost>"
+    MAIL_TIMEOUT = 10
+    REMINDERS_PER_RUN = 500  # a run stops after this many; the next run carries on
+
+
+def _flag(value: str) -> bool:
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+# SMTP settings read from the plain environment variables the deployment guide documents.
+MAIL_SETTINGS: dict[str, Callable[[str], object]] = {
+    "MAIL_SERVER": str, "MAIL_PORT": int, "MAIL_USERNAME": str, "MAIL_PASSWORD": str,
+    "MAIL_USE_TLS": _flag, "MAIL_USE_SSL": _flag, "MAIL_DEFAULT_SENDER": str}
 
 
 def apply_environment(config) -> None:
@@ -39,6 +55,9 @@ def apply_environment(config) -> None:
         config["SECRET_KEY"] = key
     if redis_url := os.environ.get("REDIS_URL"):
         config["RATELIMIT_STORAGE_URI"] = redis_url
+    for name, kind in MAIL_SETTINGS.items():
+        if (value := os.environ.get(name)) is not None:
+            config[name] = kind(value)
     config.from_prefixed_env("LEARNPM")
     if config.get("PRODUCTION") or uses_database_server(config.get("SQLALCHEMY_DATABASE_URI")
                                                         or "sqlite"):

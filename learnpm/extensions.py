@@ -4,6 +4,7 @@ from typing import TYPE_CHECKING
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
+from flask_mailman import Mail
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -35,4 +36,5 @@ else:
 migrate = Migrate()
 login_manager = LoginManager()
 csrf = CSRFProtect()
+mail = Mail()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])

@@ -9,6 +9,7 @@ from markupsafe import Markup
 from sqlalchemy.exc import SQLAlchemyError
 
 from .catalog.entries import CATEGORIES
+from .catalog.render import sanitise
 from .domain.words import plural
 from .extensions import db
 from .notifications import unread_count
@@ -28,8 +29,9 @@ def long_date(value: date | datetime | None) -> str:
 
 @lru_cache(maxsize=8192)
 def content_markdown(text: str | None) -> Markup:
-    """Short trusted Markdown from content files (question stems, explanations), cached."""
-    return Markup(markdown.markdown(text or "", extensions=["extra", "sane_lists"]))
+    """Short Markdown from question banks (stems, explanations), cached. Sanitised like module
+    bodies: banks imported at run time are nobody's reviewed code."""
+    return Markup(sanitise(markdown.markdown(text or "", extensions=["extra", "sane_lists"])))
 
 
 def module_for(slug: str):

@@ -55,7 +55,8 @@ def build_world(app) -> dict:
                           ("mentor_of", Role.MENTOR), ("mentor_not_of", Role.MENTOR),
                           ("admin", Role.ADMIN)):
             user = User(email=f"{key}@example.com", name=key.title(), role=role,
-                        password_hash=password_hash(), bio=SECRET if key == "owner" else "")
+                        password_hash=password_hash(), bio=SECRET if key == "owner" else "",
+                        calendar_token=f"calendar-of-{key}")
             db.session.add(user)
             people[key] = user
         db.session.commit()
@@ -90,7 +91,8 @@ def build_world(app) -> dict:
         return {"owner": owner, "exam": exam.id, "finished": done.id, "link": link.id,
                 "assignment": assignment.id, "goal": goal.id, "activity": activity.id,
                 "education": education.id, "card": card.id, "assessment": assessment.id,
-                "other": people["other"].id, "bank_file": bank_file.id}
+                "other": people["other"].id, "bank_file": bank_file.id,
+                "owner_cookie": people["owner"].get_id()}
 
 
 def login(client, role: str) -> None:
@@ -208,6 +210,27 @@ MATRIX = {
     "quiz.review_settings": ("POST", "/practice/review/settings", everyone(422)),
     "quiz.start_mini_exam": ("POST", "/practice/demo/mini-exam", everyone(422)),
     "quiz.targeted_practice": ("POST", "/practice/demo/targeted", everyone(302)),
+    # Signed links carry their own proof: a bad one is refused the same way for everyone.
+    "auth.forgot_password": ("GET", "/reset-password", PUBLIC),
+    "auth.reset_password": ("GET", "/reset-password/not-a-token", {r: 400 for r in ROLES}),
+    "account.confirm": ("GET", "/account/confirm/not-a-token", {r: 400 for r in ROLES}),
+    "account.unsubscribe": ("GET", "/account/unsubscribe/not-a-token", {r: 400 for r in ROLES}),
+    # The feed's secret address is the credential (calendar apps cannot log in).
+    "account.calendar_feed": ("GET", "/account/calendar/calendar-of-owner.ics", PUBLIC),
+    "account.settings": ("GET", "/account", LOGGED_IN),
+    "account.export": ("GET", "/account/export.json", LOGGED_IN),
+    "account.change_password": ("POST", "/account/password", everyone(422)),
+    "account.change_email": ("POST", "/account/email", everyone(422)),
+    "account.resend_confirmation": ("POST", "/account/confirm/resend", everyone(302)),
+    "account.save_reminders": ("POST", "/account/reminders", everyone(302)),
+    "account.calendar_on": ("POST", "/account/calendar", everyone(302)),
+    "account.calendar_off": ("POST", "/account/calendar/revoke", everyone(302)),
+    "account.delete": ("POST", "/account/delete", everyone(422)),
+    "admin.send_reset_link": ("POST", "/admin/users/{other}/reset-link",
+                              only({"admin": 302}, 403)),
+    "admin.export_user": ("GET", "/admin/users/{owner}/export.json", ADMIN_ONLY),
+    "admin.confirm_delete_user": ("GET", "/admin/users/{other}/delete", ADMIN_ONLY),
+    "admin.delete_user": ("POST", "/admin/users/{other}/delete", only({"admin": 302}, 403)),
 }
 # Owners and mentors-of act last, so their changes cannot hide a refusal to someone else.
 ORDER = ("anonymous", "other", "mentor_not_of", "admin", "mentor_of", "owner")
@@ -247,12 +270,18 @@ def test_every_state_changing_route_needs_a_csrf_token(tmp_path):
         posts.update({"auth.login": "/login", "auth.register": "/register",
                       "auth.profile": "/account/profile", "career.overview": "/career",
                       "skills.assess": "/skills/assess", "admin.import_questions": "/admin/import",
-                      "mentor.join": "/mentoring/join/open-code"})
-        assert len(posts) >= 35
+                      "mentor.join": "/mentoring/join/open-code",
+                      "auth.forgot_password": "/reset-password",
+                      "auth.reset_password": "/reset-password/not-a-token"})
+        assert len(posts) >= 45
         client = app.test_client()
         with client.session_transaction() as session:  # logged in as the owner, no token
-            session["_user_id"] = str(world["owner"])
+            session["_user_id"] = world["owner_cookie"]
             session["_fresh"] = True
+        assert client.get("/account").status_code == 200  # the session is the owner's
         for endpoint, url in posts.items():
             response = client.post(url, data={})
             assert response.status_code == 400, endpoint
+        # Mail clients post one-click unsubscribes without a token: the signed link is the
+        # proof, so only a bad link is refused (with the same 400, for a different reason).
+        assert "not valid" in client.post("/account/unsubscribe/not-a-token").text

@@ -72,7 +72,8 @@ def test_the_revision_chain_is_linear(tmp_path):
 
 def test_existing_rows_are_carried_over(tmp_path):
     """Rows written before a revision get sensible values: grading falls back, item tasks
-    come out of their snapshots, reviewed cards count as introduced."""
+    come out of their snapshots, reviewed cards count as introduced, each account gets its
+    own session token."""
     app = migration_app(tmp_path)
     with app.app_context():
         empty(app)
@@ -98,5 +99,8 @@ def test_existing_rows_are_carried_over(tmp_path):
         assert run(sa.text("SELECT bands, domain_order FROM attempt")).one() in (
             ("[]", "[]"), ([], []))
         assert run(sa.text("SELECT first_reviewed_at FROM review_card")).scalar() is not None
+        token, confirmed = run(sa.text(
+            'SELECT session_token, email_confirmed_at FROM "user"')).one()
+        assert len(token) >= 20 and confirmed is None
         db.session.remove()
         db.engine.dispose()

@@ -3,8 +3,10 @@ from flask_login import current_user
 from sqlalchemy import select
 from wtforms import SelectChoice
 
-from .. import runtime_content
+from .. import mail, runtime_content
+from ..account.services import delete_account, export_response
 from ..auth.access import role_required
+from ..auth.emails import reset_link, send_reset
 from ..extensions import db
 from ..models import Role, User
 from ..quiz import reports
@@ -58,7 +60,7 @@ def index():
     return render_template("admin/index.html", catalog=catalog, users=users, counts=counts,
                            roles=list(Role), user_form=UserForm(),
                            bank_files=runtime_content.bank_files(),
-                           open_reports=reports.open_count())
+                           open_reports=reports.open_count(), mail_on=mail.enabled())
 
 
 @bp.post("/users/<int:user_id>")
@@ -101,4 +103,48 @@ def delete_bank_file(file_id: int):
         abort(404)
     flash(f"Removed {name}. Every server stops serving its questions within a few seconds.",
           "info")
+    return redirect(url_for("admin.index"))
+
+
+def _user_or_404(user_id: int) -> User:
+    user = db.session.get(User, user_id)
+    if user is None:
+        abort(404)
+    return user
+
+
+@bp.post("/users/<int:user_id>/reset-link")
+@role_required(Role.ADMIN)
+def send_reset_link(user_id: int):
+    user = _user_or_404(user_id)
+    if mail.enabled():
+        send_reset(user)
+        flash(f"A reset link is on its way to {user.email}.", "success")
+    else:
+        flash(f"Mail is off, so here is the link for {user.name} (it works once, for an hour): "
+              f"{reset_link(user)}", "info")
+    return redirect(url_for("admin.index"))
+
+
+@bp.get("/users/<int:user_id>/export.json")
+@role_required(Role.ADMIN)
+def export_user(user_id: int):
+    return export_response(_user_or_404(user_id))
+
+
+@bp.get("/users/<int:user_id>/delete")
+@role_required(Role.ADMIN)
+def confirm_delete_user(user_id: int):
+    return render_template("admin/delete_user.html", user=_user_or_404(user_id))
+
+
+@bp.post("/users/<int:user_id>/delete")
+@role_required(Role.ADMIN)
+def delete_user(user_id: int):
+    user = _user_or_404(user_id)
+    if user.id == current_user.id:
+        flash("Delete your own account from your account settings.", "warning")
+        return redirect(url_for("admin.index"))
+    delete_account(user)
+    flash("The account and everything in it are deleted.", "info")
     return redirect(url_for("admin.index"))

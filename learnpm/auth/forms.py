@@ -34,3 +34,22 @@ class ProfileForm(FlaskForm):
     bio = TextAreaField("Short bio", validators=[Length(max=2000, message=(
         "Keep the bio under 2,000 characters."))],
         description="A few lines about you. Markdown is allowed.")
+
+
+class ResetRequestForm(FlaskForm):
+    email = EmailField("Email", validators=EMAIL)
+
+
+class NewPasswordForm(FlaskForm):
+    password = PasswordField("New password", validators=[DataRequired("Choose a password.")])
+    confirm = PasswordField("Repeat the new password", validators=[
+        DataRequired("Type the password again."),
+        EqualTo("password", "The two passwords don't match.")])
+
+    def __init__(self, *args, email: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self._email = email
+
+    def validate_password(self, field) -> None:
+        if problem := password_problem(field.data, email=self._email):
+            raise ValidationError(problem)

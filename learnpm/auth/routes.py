@@ -5,10 +5,12 @@ from flask_login import current_user, login_required, login_user, logout_user
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db, limiter
-from ..models import User
+from ..models import User, utcnow
 from . import bp
-from .forms import LoginForm, ProfileForm, RegisterForm
+from .emails import send_confirmation, send_reset
+from .forms import LoginForm, NewPasswordForm, ProfileForm, RegisterForm, ResetRequestForm
 from .services import normalise_email, safe_next, user_by_email
+from .tokens import Purpose, TokenError, read
 
 
 def _email_key() -> str:
@@ -29,8 +31,9 @@ def register():
             db.session.add(user)
             db.session.commit()
             login_user(user)
-            flash(f"Welcome to LearnPM, {user.name}. Start with a module or a learning path.",
-                  "success")
+            send_confirmation(user)
+            flash(f"Welcome to LearnPM, {user.name}. Start with a module or a learning path. "
+                  f"We sent a link to {user.email} to confirm your address.", "success")
             return redirect(safe_next(request.args.get("next")) or url_for("main.dashboard"))
     return render_template("auth/register.html", form=form)
 
@@ -83,3 +86,40 @@ def profile():
         flash("Your profile is saved.", "success")
         return redirect(url_for("auth.profile"))
     return render_template("auth/profile.html", form=form)
+
+
+@bp.route("/reset-password", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
+@limiter.limit("5 per minute", key_func=_email_key, methods=["POST"])
+def forgot_password():
+    """Send a reset link. The answer is the same whether or not the address has an account."""
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        user = user_by_email(form.email.data)
+        if user is not None and user.active:
+            send_reset(user)
+        flash("If an account uses that address, a link to reset the password is on its way. "
+              "It works once, for an hour.", "info")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/forgot.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/reset-password/<token>", methods=["GET", "POST"])
+@limiter.limit(lambda: current_app.config["LOGIN_RATE_LIMIT"], methods=["POST"])
+def reset_password(token: str):
+    try:
+        user, _ = read(token, Purpose.RESET)
+    except TokenError as problem:
+        return render_template("account/link_problem.html", problem=str(problem),
+                               again=url_for("auth.forgot_password")), 400
+    form = NewPasswordForm(email=user.email)
+    if form.validate_on_submit():
+        user.set_password(form.password.data)  # also signs out every existing session
+        if user.email_confirmed_at is None:
+            user.email_confirmed_at = utcnow()  # the link proved they read this inbox
+        db.session.commit()
+        login_user(user)
+        flash("Your password is changed, and you are signed in.", "success")
+        return redirect(url_for("main.dashboard"))
+    return render_template("auth/reset.html", form=form, user=user), \
+        422 if form.errors else 200

@@ -24,8 +24,11 @@ def safe_next(target: str | None) -> str | None:
     return target if not parts.scheme and not parts.netloc else None
 
 
-def load_user(user_id: str) -> User | None:
-    return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+def load_user(cookie_id: str) -> User | None:
+    """The user a login cookie names, if its session token is still the current one."""
+    user_id, _, token = cookie_id.partition(":")
+    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    return user if user is not None and token == user.session_token else None
 
 
 def setup_login(manager: LoginManager) -> None:

@@ -25,6 +25,7 @@ class ImportReport:
     text: str = ""  # the LearnPM YAML to store
     imported: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    dropped: list[Skipped] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -33,6 +34,7 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         out = [f"line {s.line}: skipped: {s.reason}" for s in self.skipped]
+        out += [f"line {d.line}: imported without its {d.reason}" for d in self.dropped]
         out += [f"error: {e}" for e in self.errors]
         if self.ok:
             out.append(f"Imported {plural(self.imported, 'question')} ({self.format}) into "
@@ -73,7 +75,10 @@ def prepare_import(catalog: Catalog, filename: str, text: str, bank: str,
         return report
     result = PARSERS[report.format](text, bank=bank, domain=domain,
                                     id_prefix=f"{bank}-{_slug(Path(filename).stem)}")
-    report.skipped = result.skipped
+    report.skipped, report.dropped = result.skipped, result.dropped
+    if result.errors:
+        report.errors += [f"line {e.line}: {e.reason}" for e in result.errors]
+        return report
     if not result.questions:
         report.errors.append("the file holds no question LearnPM can import")
         return report

@@ -121,6 +121,7 @@ class Question:
     modules: tuple[str, ...]
     shuffle: bool
     stem: str
+    title: str  # an editor's label (GIFT titles); "" when none
     options: tuple[Option, ...]
     pairs: tuple[Pair, ...]
     explanation: str

@@ -107,9 +107,12 @@ ELIGIBILITY_FIELDS = (
 RENEWAL_FIELDS = (Field("effective_from", DATE), Field("cycle_years", int), Field("unit"),
                   Field("total", float), Field("per_year_min", float, required=False),
                   Field("categories", list, required=False, default=list),
-                  Field("fee", required=False, default=""))
+                  Field("fee", required=False, default=""),
+                  Field("step", float, required=False, default=0.25,
+                        check=lambda v: None if v > 0 else "must be positive"))
 CATEGORY_FIELDS = (Field("id", check=_slug_check), Field("name"), Field("parent", required=False),
-                   Field("min", float, required=False), Field("max", float, required=False))
+                   Field("min", float, required=False), Field("max", float, required=False),
+                   Field("log", bool, required=False, default=False))
 
 
 def _load(text: str, source: str, key: str, problems: ContentProblems
@@ -202,9 +205,9 @@ def _renewal_rules(cert: dict[str, Any], source: str, line: int, problems: Conte
                              f"parent '{c['parent']}'")
         versions.append(RenewalRules(
             _date(r["effective_from"]), r["cycle_years"], r["unit"], float(r["total"]),
-            tuple(Category(c["id"], c["name"], c["parent"], c["min"], c["max"])
+            tuple(Category(c["id"], c["name"], c["parent"], c["min"], c["max"], c["log"])
                   for _, c in found),
-            r["per_year_min"], str(r["fee"] or "")))
+            r["per_year_min"], str(r["fee"] or ""), float(r["step"])))
     return versions
 
 

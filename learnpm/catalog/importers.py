@@ -2,15 +2,20 @@
 
 Pure functions, no Flask and no database: text in, LearnPM question dicts out (the shape of
 `content/questions/<bank>/*.yaml`, see docs/authoring.md). A question LearnPM cannot represent
-is skipped with the line it starts on and the reason; parsing never raises on bad content.
+is skipped with the line it starts on and the reason; a question that is broken (an unclosed
+brace, an answer matching no option) is an error, and a file with any error imports nothing.
+Parsing never raises on bad content. What LearnPM keeps of a question but cannot use (a GIFT
+partial-credit weight) is listed as dropped; HTML is cleaned by the same sanitiser as modules.
 """
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
 import yaml
+
+from .render import sanitise
 
 RIGHT_WHY = "This is the correct answer."
 WRONG_WHY = "This is not the correct answer."
@@ -27,11 +32,17 @@ class Skipped:
 @dataclass(frozen=True)
 class ImportResult:
     questions: list[dict[str, Any]]  # each in LearnPM's question YAML shape, ready to dump
-    skipped: list[Skipped]
+    skipped: list[Skipped]  # questions of a kind LearnPM cannot show: left out, named
+    errors: list[Skipped] = field(default_factory=list)  # broken questions: nothing imports
+    dropped: list[Skipped] = field(default_factory=list)  # parts kept out of an import
 
 
 class _Skip(Exception):
-    """Raised while reading one question: skip it, for this reason."""
+    """Raised while reading one question: a kind LearnPM cannot show; skip it."""
+
+
+class _Broken(_Skip):
+    """Raised while reading one question: it is malformed, so the file is not imported."""
 
 
 # --- shared --------------------------------------------------------------------------------
@@ -71,7 +82,10 @@ def _check_args(bank: str, domain: str, id_prefix: str) -> None:
 
 def _question(number: int, id_prefix: str, domain: str, body: dict[str, Any]) -> dict[str, Any]:
     question = {"id": f"{id_prefix}-{number:03d}", "type": body["type"], "domain": domain,
-                "difficulty": "medium", "modules": [], "stem": body["stem"]}
+                "difficulty": "medium", "modules": []}
+    if body.get("title"):
+        question["title"] = body["title"]
+    question["stem"] = body["stem"]
     key = "pairs" if body["type"] == "matching" else "options"
     question[key] = body[key]
     question["explanation"] = body.get("explanation", "")
@@ -83,20 +97,26 @@ def _parse(blocks: Iterable[tuple[int, list[str]]],
            id_prefix: str) -> ImportResult:
     questions: list[dict[str, Any]] = []
     skipped: list[Skipped] = []
+    errors: list[Skipped] = []
+    dropped: list[Skipped] = []
     for start, lines in blocks:
         try:
             body = read(lines)
+        except _Broken as broken:
+            errors.append(Skipped(start, str(broken)))
+            continue
         except _Skip as skip:
             skipped.append(Skipped(start, str(skip)))
             continue
         if body is not None:
+            dropped += [Skipped(start, what) for what in body.pop("dropped", [])]
             questions.append(_question(len(questions) + 1, id_prefix, domain, body))
-    return ImportResult(questions, skipped)
+    return ImportResult(questions, skipped, errors, dropped)
 
 
 def _option(text: str, correct: bool, why: str = "") -> dict[str, Any]:
     if not text:
-        raise _Skip("an answer is empty")
+        raise _Broken("an answer is empty")
     return {"text": text, "correct": correct, "why": why or (RIGHT_WHY if correct else WRONG_WHY)}
 
 
@@ -105,7 +125,7 @@ def _check_options(options: list[dict[str, Any]]) -> None:
         raise _Skip(f"a question needs 2 to {MAX_OPTIONS} options, not {len(options)}")
     texts = [o["text"] for o in options]
     if dups := sorted({t for t in texts if texts.count(t) > 1}):
-        raise _Skip(f"option '{dups[0]}' appears twice")
+        raise _Broken(f"option '{dups[0]}' appears twice")
 
 
 # --- GIFT ----------------------------------------------------------------------------------
@@ -124,11 +144,13 @@ def _hide_escapes(text: str) -> str:
 
 
 def _gift_text(raw: str) -> str:
-    """Final text: format prefix removed ([html] text is kept as written), escapes restored."""
+    """Final text: format prefix removed, escapes restored, [html] text sanitised."""
     raw = raw.strip()
+    html = False
     if match := _FORMAT.match(raw):
-        raw = raw[match.end():]
-    return raw.translate(_SHOW).strip()
+        raw, html = raw[match.end():], match[1].lower() == "html"
+    text = raw.translate(_SHOW).strip()
+    return sanitise(text) if html else text
 
 
 def parse_gift(text: str, *, bank: str, domain: str, id_prefix: str) -> ImportResult:
@@ -139,22 +161,23 @@ def parse_gift(text: str, *, bank: str, domain: str, id_prefix: str) -> ImportRe
 
 def _gift_question(lines: list[str]) -> dict[str, Any]:
     text = _hide_escapes("\n".join(lines)).strip()
+    title = ""
     if text.startswith("::"):
         end = text.find("::", 2)
         if end < 0:
-            raise _Skip("the question title is not closed with '::'")
-        text = text[end + 2:].strip()  # the title is not used
+            raise _Broken("the question title is not closed with '::'")
+        title, text = _gift_text(text[2:end]), text[end + 2:].strip()
     start, end = text.find("{"), text.find("}")
     if start < 0 and end < 0:
         raise _Skip("description items (no answer block) are not supported")
     if end >= 0 and (start < 0 or end < start):
-        raise _Skip("answer block has '}' without '{'")
+        raise _Broken("answer block has '}' without '{'")
     if end < 0 or "{" in text[start + 1:end]:
-        raise _Skip("answer block is not closed")
+        raise _Broken("answer block is not closed")
     if "{" in text[end + 1:]:
         raise _Skip("questions with more than one answer block (cloze) are not supported")
     if "}" in text[end + 1:]:
-        raise _Skip("answer block has '}' without '{'")
+        raise _Broken("answer block has '}' without '{'")
     answers, after = text[start + 1:end], text[end + 1:]
     missing_word = bool(after.strip())
     stem = _gift_text(text[:start] + (BLANK + after if missing_word else ""))
@@ -166,8 +189,8 @@ def _gift_question(lines: list[str]) -> dict[str, Any]:
         raise _Skip(f"missing-word {body['type'].replace('_', '/')} questions are not supported "
                     "(only multiple choice may have text after the answer block)")
     if not stem:
-        raise _Skip("the question has no text")
-    return {**body, "stem": stem, "explanation": explanation}
+        raise _Broken("the question has no text")
+    return {**body, "title": title, "stem": stem, "explanation": explanation}
 
 
 def _gift_answers(answers: str) -> dict[str, Any]:
@@ -190,13 +213,13 @@ def _gift_answers(answers: str) -> dict[str, Any]:
         return {"type": "true_false", "options": options}
     if answers.startswith("="):
         raise _Skip("short-answer questions (no wrong options) are not supported")
-    raise _Skip("the answer block is not understood: expected '=' and '~' answers, T or F")
+    raise _Broken("the answer block is not understood: expected '=' and '~' answers, T or F")
 
 
 def _split_answers(answers: str, marks: str) -> list[str]:
     head, *pieces = re.split(f"(?=[{marks}])", answers)
     if head.strip():
-        raise _Skip(f"answer block has text before the first '{marks[0]}'")
+        raise _Broken(f"answer block has text before the first '{marks[0]}'")
     return pieces
 
 
@@ -204,32 +227,39 @@ def _gift_choice(answers: str) -> dict[str, Any]:
     pieces = _split_answers(answers, "=~")
     single = sum(piece.startswith("=") for piece in pieces)
     if single > 1:
-        raise _Skip(f"a single-answer question needs exactly one '=' answer, not {single}")
+        raise _Broken(f"a single-answer question needs exactly one '=' answer, not {single}")
     options = []
+    weights = []
     for piece in pieces:
         rest, weight = piece[1:], 0.0
         if match := _WEIGHT.match(rest):
             rest, weight = rest[match.end():], float(match[1])
+            weights.append(weight)
         answer, _, feedback = rest.partition("#")
         correct = piece.startswith("=") if single else weight > 0
         options.append(_option(_gift_text(answer), correct, _gift_text(feedback)))
     _check_options(options)
     right = sum(1 for o in options if o["correct"])
     if right == 0:
-        raise _Skip("no answer is marked correct")
+        raise _Broken("no answer is marked correct")
     if right == len(options):
         raise _Skip("every answer is marked correct; LearnPM needs at least one wrong option")
-    return {"type": "multiple" if right > 1 else "single", "options": options}
+    dropped = []
+    if any(abs(w) not in (0, 100) for w in weights) or (right > 1 and weights):
+        dropped.append("partial-credit weights (LearnPM marks a question right only for the "
+                       "whole correct answer)")
+    return {"type": "multiple" if right > 1 else "single", "options": options,
+            "dropped": dropped}
 
 
 def _gift_matching(answers: str) -> dict[str, Any]:
     pairs = []
     for piece in _split_answers(answers, "="):
         if "->" not in piece:
-            raise _Skip(f"matching answer '{_gift_text(piece[1:])}' has no '->'")
+            raise _Broken(f"matching answer '{_gift_text(piece[1:])}' has no '->'")
         left, right = (_gift_text(part) for part in piece[1:].split("->", 1))
         if not left or not right:
-            raise _Skip("matching answers without a left or right side are not supported")
+            raise _Broken("a matching answer has an empty side")
         pairs.append({"left": left, "right": right})
     if len(pairs) < 2:
         raise _Skip("a matching question needs at least two pairs")
@@ -255,7 +285,7 @@ def parse_aiken(text: str, *, bank: str, domain: str, id_prefix: str) -> ImportR
 def _aiken_question(lines: list[str]) -> dict[str, Any]:
     lines = [line.strip() for line in lines]
     if _AIKEN_ANSWER.match(lines[0]):
-        raise _Skip("ANSWER line without a question")
+        raise _Broken("ANSWER line without a question")
     stem, letters, texts, answer = [lines[0]], [], [], None
     for line in lines[1:]:
         if match := _AIKEN_ANSWER.match(line):
@@ -264,17 +294,17 @@ def _aiken_question(lines: list[str]) -> dict[str, Any]:
             letters.append(match[1])
             texts.append(match[2].strip())
         elif letters:
-            raise _Skip(f"expected an option or the ANSWER line, found '{line}'")
+            raise _Broken(f"expected an option or the ANSWER line, found '{line}'")
         else:
             stem.append(line)
     if answer is None:
-        raise _Skip("no ANSWER line")
+        raise _Broken("no ANSWER line")
     if len(letters) < 2:
-        raise _Skip(f"a question needs at least 2 options, not {len(letters)}")
+        raise _Broken(f"a question needs at least 2 options, not {len(letters)}")
     if len(set(letters)) != len(letters):
-        raise _Skip("an option letter appears twice")
+        raise _Broken("an option letter appears twice")
     if answer.upper() not in letters:
-        raise _Skip(f"ANSWER '{answer}' matches no option")
+        raise _Broken(f"ANSWER '{answer}' matches no option")
     options = [_option(text, letter == answer.upper())
                for letter, text in zip(letters, texts, strict=True)]
     _check_options(options)

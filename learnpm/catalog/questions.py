@@ -26,6 +26,7 @@ QUESTION_FIELDS = (
     Field("difficulty", choices=DIFFICULTIES),
     Field("modules", list, required=False, default=list, item_kind=str),
     Field("shuffle", bool, required=False, default=True),
+    Field("title", required=False),  # e.g. from a GIFT import: shown to editors, not learners
     Field("stem"),
     Field("options", list, required=False, default=list),
     Field("pairs", list, required=False, default=list),
@@ -72,7 +73,8 @@ def _parse_question(raw: Any, source: str, line: int, bank: str,
         id=values["id"], bank=bank, type=QuestionType(values["type"]), domain=values["domain"],
         task=values["task"], approach=values["approach"], style=values["style"],
         difficulty=values["difficulty"], modules=tuple(values["modules"]), shuffle=shuffle,
-        stem=values["stem"].strip(), options=options, pairs=pairs,
+        title=(values["title"] or "").strip(), stem=values["stem"].strip(), options=options,
+        pairs=pairs,
         explanation=(values["explanation"] or "").strip(), version=version, source=source,
         line=line,
     )

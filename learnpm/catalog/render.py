@@ -19,10 +19,10 @@ LinkResolver = Callable[[str, str], str]  # (scheme, target) -> URL
 
 EXTENSIONS = ["extra", "admonition", "sane_lists", "toc"]
 CONTENT_TAGS = {
-    "a", "abbr", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em",
-    "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "img", "kbd", "li", "ol", "p",
-    "pre", "section", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
-    "tfoot", "th", "thead", "tr", "ul",
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em",
+    "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "kbd", "li", "mark",
+    "ol", "p", "pre", "section", "span", "strong", "sub", "summary", "sup", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "u", "ul",
 }
 CONTENT_ATTRIBUTES = {"*": {"class", "id", "title"}, "a": {"href"}, "img": {"src", "alt"},
                       "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
@@ -73,10 +73,15 @@ def _flatten(tokens: list[dict[str, Any]], out: list[TocEntry]) -> list[TocEntry
     return out
 
 
+def sanitise(html: str) -> str:
+    """Content HTML through the allow-list: module bodies, question text, imported HTML."""
+    return str(nh3.clean(html, tags=CONTENT_TAGS, attributes=CONTENT_ATTRIBUTES,
+                         url_schemes={"http", "https", "mailto"}, link_rel="noopener"))
+
+
 def render_module(body: str, resolve: LinkResolver) -> RenderedModule:
     md = markdown.Markdown(extensions=[*EXTENSIONS, _ContentLinksExtension(resolve)],
                            extension_configs=EXTENSION_CONFIGS, output_format="html")
-    html = nh3.clean(md.convert(body), tags=CONTENT_TAGS, attributes=CONTENT_ATTRIBUTES,
-                     url_schemes={"http", "https", "mailto"}, link_rel="noopener")
+    html = sanitise(md.convert(body))
     tokens: list[dict[str, Any]] = getattr(md, "toc_tokens", [])  # set by the toc extension
     return RenderedModule(html=html, toc=tuple(_flatten(tokens, [])))

@@ -19,6 +19,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from ..domain.certification import RenewalRules
 from ..models import CertStatus
 
 
@@ -67,6 +68,14 @@ class ActivityForm(FlaskForm):
     notes = TextAreaField("Evidence and notes", validators=[Length(max=2000)],
                           description="Provider, certificate number, what you learned: what "
                                       "an auditor would ask for.")
+    # The renewal rules in force, set by the view: they fix the unit step.
+    rules: RenewalRules | None = None
+
+    def validate_units(self, field) -> None:
+        if self.rules and field.data is not None and not self.rules.accepts(float(field.data)):
+            step = self.rules.step
+            raise ValidationError(f"Log {self.rules.unit}s in steps of {step:g}, e.g. {step:g}, "
+                                  f"{2 * step:g} or {3 * step:g}.")
 
 
 class EducationForm(FlaskForm):

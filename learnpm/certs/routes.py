@@ -10,7 +10,7 @@ from wtforms import SelectChoice
 from ..models import CertStatus, RenewalActivity
 from ..store import get_catalog
 from . import bp, services
-from .calendar import calendar_for
+from .calendar import build_calendar, certification_events
 from .forms import ActivityForm, RecordForm
 
 
@@ -51,9 +51,11 @@ def _saved_record_form(record) -> RecordForm:
 
 
 def _activity_form(cert, record) -> ActivityForm:
+    in_force = services.rules_in_force(cert, record)
     form = ActivityForm(prefix="activity")
     form.category.choices = [SelectChoice(c.id, c.name)
-                             for c in services.leaf_categories(cert, record)]
+                             for c in services.loggable_categories(in_force)]
+    form.rules = in_force
     return form
 
 
@@ -140,6 +142,7 @@ def calendar():
         cert = catalog.certifications.get(cert_id)
         if cert:
             entries.append((cert, record, services.renewal(cert, record, current_user.id, today)))
-    return Response(calendar_for(entries, url_for("certs.index", _external=True)),
+    events = certification_events(entries, url_for("certs.index", _external=True))
+    return Response(build_calendar(events),
                     mimetype="text/calendar",
                     headers={"Content-Disposition": 'attachment; filename="learnpm.ics"'})

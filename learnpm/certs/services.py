@@ -109,14 +109,17 @@ def renewal(cert: Certification, record: CertificationRecord, user_id: int,
     return rules.renewal_status(in_force, start, logged, today)
 
 
-def leaf_categories(cert: Certification, record: CertificationRecord) -> list:
+def rules_in_force(cert: Certification, record: CertificationRecord) -> rules.RenewalRules | None:
     start = record.cycle_start or record.passed_on or date.today()
-    in_force = rules.rules_for_cycle(cert.renewal, start) or (cert.renewal[-1] if cert.renewal
-                                                              else None)
+    return rules.rules_for_cycle(cert.renewal, start) or (cert.renewal[-1] if cert.renewal
+                                                          else None)
+
+
+def loggable_categories(in_force: rules.RenewalRules | None) -> list[rules.Category]:
     if in_force is None:
         return []
     # A certification with no categories still needs somewhere to log its units.
-    return in_force.leaves() or [rules.Category("general", f"{in_force.unit}s")]
+    return in_force.loggable() or [rules.Category("general", f"{in_force.unit}s")]
 
 
 def save(row) -> None:

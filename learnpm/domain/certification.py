@@ -16,6 +16,7 @@ class Category:
     parent: str | None = None
     min: float | None = None
     max: float | None = None
+    loggable: bool = False  # a parent that also takes units directly (PMI's Giving Back)
 
 
 @dataclass(frozen=True)
@@ -27,10 +28,18 @@ class RenewalRules:
     categories: tuple[Category, ...] = ()
     per_year_min: float | None = None
     fee: str = ""
+    step: float = 0.25  # units are logged in multiples of this (PMI: quarter PDUs)
 
-    def leaves(self) -> list[Category]:
+    def loggable(self) -> list[Category]:
+        """What an activity can be logged against: every category without parts, and parents
+        that also take units of their own (Giving Back beyond working as a practitioner)."""
         parents = {c.parent for c in self.categories if c.parent}
-        return [c for c in self.categories if c.id not in parents]
+        return [c for c in self.categories if c.id not in parents or c.loggable]
+
+    def accepts(self, units: float) -> bool:
+        """Units in whole steps (0.25 PDU, not 0.3)."""
+        steps = units / self.step
+        return units > 0 and abs(steps - round(steps)) < 1e-9
 
 
 def rules_for_cycle(versions: Sequence[RenewalRules], cycle_start: date) -> RenewalRules | None:
@@ -144,8 +153,12 @@ def _warnings(rules: RenewalRules, categories: Sequence[CategoryProgress], missi
         return []
     notes = [f"{days_left} days left and {missing:g} {rules.unit}s still needed."]
     for p in categories:
-        if p.missing > 0 and p.category.min:
-            notes.append(f"You're {p.missing:g} {rules.unit}s short in {p.category.name}.")
+        # A parent's gap includes its parts' gaps: name only what is short beyond them.
+        parts = sum(c.missing for c in categories if c.category.parent == p.category.id)
+        own = p.missing - parts
+        if own > 0 and p.category.min:
+            where = f"{p.category.name}{' (any area)' if parts else ''}"
+            notes.append(f"You're {own:g} {rules.unit}s short in {where}.")
     notes += [f"Year {y} of the cycle needs {m:g} more." for y, _, m in years if m > 0]
     return notes
 

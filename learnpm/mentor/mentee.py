@@ -22,7 +22,8 @@ def join(code: str):
     if request.method == "POST" and usable:
         accept = request.form.get("decision", "") == "accept"
         services.respond(link, current_user, accept)
-        flash(f"You are now mentored by {link.mentor.name}." if accept
+        mentor = link.mentor.name if link.mentor else "your mentor"
+        flash(f"You are now mentored by {mentor}." if accept
               else "Invitation declined.", "success" if accept else "info")
         return redirect(url_for("mentor.assigned"))
     return render_template("mentor/join.html", link=link, usable=usable)

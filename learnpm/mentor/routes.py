@@ -70,7 +70,8 @@ def dashboard(**forms):
     return render_template(
         "mentor/dashboard.html", rows=_rows(cohort_id, show, sort), cohorts=cohorts,
         cohort_id=cohort_id, show=show, sort=sort, invites=services.pending_invites(
-            current_user.id), exams=get_catalog().exams, today=date.today(),
+            current_user.id), ended=services.ended_links(current_user.id),
+        exams=get_catalog().exams, today=date.today(),
         skills=get_catalog().skills, **context)
 
 

@@ -52,6 +52,13 @@ def active_links(mentor_id: int) -> list[MentorLink]:
         .options(contains_eager(MentorLink.mentee))))
 
 
+def ended_links(mentor_id: int) -> list[MentorLink]:
+    """Past relationships, newest first; a deleted mentee shows as "a former mentee"."""
+    return list(db.session.scalars(select(MentorLink).where(
+        MentorLink.mentor_id == mentor_id, MentorLink.status == LinkStatus.ENDED)
+        .order_by(MentorLink.ended_at.desc()).options(selectinload(MentorLink.mentee))))
+
+
 def pending_invites(mentor_id: int) -> list[MentorLink]:
     return list(db.session.scalars(select(MentorLink).where(
         MentorLink.mentor_id == mentor_id, MentorLink.status == LinkStatus.PENDING)
@@ -73,7 +80,7 @@ def respond(link: MentorLink, mentee: User, accept: bool) -> None:
     link.mentee_id = mentee.id
     link.status = LinkStatus.ACTIVE if accept else LinkStatus.DECLINED
     link.responded_at = utcnow()
-    if accept:
+    if accept and link.mentor_id:
         notify(link.mentor_id, f"{mentee.name} accepted your mentoring invitation.",
                url_for("mentor.mentee", mentee_id=mentee.id))
     db.session.commit()
@@ -91,7 +98,7 @@ def end_link(link: MentorLink, by: User) -> None:
     if by.id == link.mentor_id and link.mentee_id:
         notify(link.mentee_id, f"{by.name} ended the mentoring relationship.",
                url_for("mentor.assigned"))
-    elif by.id == link.mentee_id:
+    elif by.id == link.mentee_id and link.mentor_id:
         notify(link.mentor_id, f"{by.name} ended the mentoring relationship.",
                url_for("mentor.dashboard"))
     db.session.commit()

@@ -1,4 +1,5 @@
 """Every model, imported here so Alembic's autogenerate sees them all."""
+from .account import ReminderKind, ReminderSetting, SentReminder
 from .career import CareerGoal, GoalStatus, LearnerProfile
 from .certification import (
     CertificationRecord,
@@ -40,4 +41,5 @@ __all__ = ["Assessment", "Assignment", "AssignmentKind", "Attempt", "AttemptItem
            "JournalEntry", "LearnerProfile", "QuestionReport", "ReportReason", "ReportStatus",
            "RetiredQuestion", "Star",
            "LinkStatus", "MentorLink", "MentorRating", "Mode", "ModuleProgress", "Notification",
-           "RenewalActivity", "ReviewCard", "Role", "SkillRating", "Status", "User", "utcnow"]
+           "ReminderKind", "ReminderSetting", "RenewalActivity", "ReviewCard", "Role",
+           "SentReminder", "SkillRating", "Status", "User", "utcnow"]

@@ -21,8 +21,10 @@ class MentorLink(Model):
     """One mentoring relationship, from the invitation on. Ended links keep their history."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    mentor_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
-    mentee_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"),
+    # A deleted account leaves the other side's history: "a former mentor" or "former mentee".
+    mentor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"),
+                                                  index=True)
+    mentee_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"),
                                                   index=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
     status: Mapped[LinkStatus] = mapped_column(enum_type(LinkStatus), default=LinkStatus.PENDING)
@@ -31,7 +33,7 @@ class MentorLink(Model):
     responded_at: Mapped[datetime | None]
     ended_at: Mapped[datetime | None]
 
-    mentor: Mapped[User] = relationship(foreign_keys=[mentor_id])
+    mentor: Mapped[User | None] = relationship(foreign_keys=[mentor_id])
     mentee: Mapped[User | None] = relationship(foreign_keys=[mentee_id])
 
 
@@ -58,7 +60,8 @@ class AssignmentKind(enum.Enum):
 
 class Assignment(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
-    mentor_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
+    mentor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"),
+                                                  index=True)
     mentee_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     cohort_id: Mapped[int | None] = mapped_column(ForeignKey("cohort.id", ondelete="SET NULL"))
     kind: Mapped[AssignmentKind] = mapped_column(enum_type(AssignmentKind))
@@ -79,21 +82,21 @@ class Comment(Model):
     """A mentor's comment on a mentee's assessment or quiz attempt (Markdown, sanitised)."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    author_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     mentee_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     subject: Mapped[CommentSubject] = mapped_column(enum_type(CommentSubject))
     subject_id: Mapped[int]
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
-    author: Mapped[User] = relationship(foreign_keys=[author_id])
+    author: Mapped[User | None] = relationship(foreign_keys=[author_id])
 
 
 class MentorRating(Model):
     __table_args__ = (UniqueConstraint("mentor_id", "mentee_id", "skill_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    mentor_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"))
+    mentor_id: Mapped[int | None] = mapped_column(ForeignKey("user.id", ondelete="SET NULL"))
     mentee_id: Mapped[int] = mapped_column(ForeignKey("user.id", ondelete="CASCADE"), index=True)
     skill_id: Mapped[str] = mapped_column(String(60))
     level: Mapped[int]

@@ -1,4 +1,5 @@
 import enum
+import secrets
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
@@ -12,6 +13,10 @@ from .columns import enum_type
 
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def new_token() -> str:
+    return secrets.token_hex(16)
 
 
 class Role(enum.Enum):
@@ -35,6 +40,10 @@ class User(UserMixin, Model):
     bio: Mapped[str] = mapped_column(Text, default="")
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    email_confirmed_at: Mapped[datetime | None]  # reminders go to confirmed addresses only
+    # Part of the login cookie: changing it (a new password) signs out every other session.
+    session_token: Mapped[str] = mapped_column(String(32), default=new_token)
+    calendar_token: Mapped[str | None] = mapped_column(String(43), unique=True)  # feed secret
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
@@ -51,8 +60,14 @@ class User(UserMixin, Model):
     def is_admin(self) -> bool:
         return self.has_role(Role.ADMIN)
 
+    def get_id(self) -> str:
+        """What the login cookie holds: stale once the session token changes."""
+        return f"{self.id}:{self.session_token}"
+
     def set_password(self, password: str) -> None:
+        """A new password also ends every session made with the old one."""
         self.password_hash = generate_password_hash(password)
+        self.session_token = new_token()
 
     def check_password(self, password: str) -> bool:
         return check_password_hash(self.password_hash, password)

@@ -122,3 +122,31 @@ def test_course_only_certification():
     csm = eligibility(None, [], [], {}, None, None, "A 16-hour live CSM course")
     assert csm.checklist(0, 0, course_done=True) == [
         ChecklistItem("A 16-hour live CSM course", have=1, need=1, unit="course", met=True)]
+
+
+def test_giving_back_takes_units_itself_when_the_rules_say_so():
+    plain = [c.id for c in PMP.loggable()]
+    assert "giving-back" not in plain and "education" not in plain
+    logged = RenewalRules(date(2000, 1, 1), 3, "PDU", 60, tuple(
+        Category(c.id, c.name, c.parent, c.min, c.max, loggable=c.id == "giving-back")
+        for c in PMP.categories))
+    assert [c.id for c in logged.loggable()] == [
+        "ways-of-working", "power-skills", "business-acumen", "giving-back",
+        "working-as-practitioner"]
+
+
+def test_units_are_logged_in_quarter_steps():
+    assert PMP.accepts(0.25) and PMP.accepts(1.5) and PMP.accepts(12)
+    assert not PMP.accepts(0.3) and not PMP.accepts(0) and not PMP.accepts(1.1)
+    seu = RenewalRules(date(2000, 1, 1), 2, "SEU", 20, step=1)
+    assert seu.accepts(3) and not seu.accepts(2.5)
+
+
+def test_a_shortfall_is_named_once_where_it_is():
+    """Education needs 35 with 8 in each area: 8 in Ways of Working only leaves 8 + 8 short in
+    the other two areas and 11 more anywhere in education, not 35 - 8 on top of those."""
+    warnings = status(("ways-of-working", 8, date(2025, 1, 1)), today=date(2026, 12, 1)).warnings
+    short = [w for w in warnings if "short in" in w]
+    assert short == ["You're 11 PDUs short in Education (any area).",
+                     "You're 8 PDUs short in Power Skills.",
+                     "You're 8 PDUs short in Business Acumen."]

@@ -53,13 +53,14 @@ def test_aiken_sample_with_both_option_styles_and_no_blank_line_after_answer():
     assert [o["correct"] for o in third["options"]] == [True, False]
 
 
-def test_aiken_skips_with_lines_and_numbers_only_imported_questions():
+def test_aiken_broken_questions_are_errors_with_their_lines():
     result = parse_aiken((IMPORT / "broken.aiken").read_text(encoding="utf-8"), **ARGS)
-    assert result.skipped == [
+    assert result.errors == [
         Skipped(1, "no ANSWER line"),
         Skipped(5, "a question needs at least 2 options, not 1"),
         Skipped(9, "ANSWER 'E' matches no option"),
     ]
+    assert result.skipped == []
     assert [(q["id"], q["stem"]) for q in result.questions] == [
         ("imp-001", "A good question after the broken ones.")]
     assert [o["correct"] for o in result.questions[0]["options"]] == [True, False]
@@ -72,13 +73,18 @@ def test_aiken_skips_with_lines_and_numbers_only_imported_questions():
     ("Q?\nA. x\nA. y\nANSWER: A", "an option letter appears twice"),
     ("Q?\nA. x\nB. x\nANSWER: A", "option 'x' appears twice"),
     ("Q?\nANSWER: A", "a question needs at least 2 options, not 0"),
-    ("Q?\n" + "".join(f"{c}. {c.lower()}\n" for c in "ABCDEFGHI") + "ANSWER: A",
-     "a question needs 2 to 8 options, not 9"),
 ])
-def test_aiken_other_skips(text, reason):
+def test_aiken_broken_questions(text, reason):
     result = aiken(f"\n{text}\n\nGood?\nA. yes\nB. no\nANSWER: B\n")
-    assert result.skipped == [Skipped(2, reason)]
+    assert result.errors == [Skipped(2, reason)] and result.skipped == []
     assert [q["stem"] for q in result.questions] == ["Good?"]
+
+
+def test_aiken_question_with_more_options_than_learnpm_shows_is_skipped():
+    text = "Q?\n" + "".join(f"{c}. {c.lower()}\n" for c in "ABCDEFGHI") + "ANSWER: A"
+    result = aiken(f"\n{text}\n\nGood?\nA. yes\nB. no\nANSWER: B\n")
+    assert result.skipped == [Skipped(2, "a question needs 2 to 8 options, not 9")]
+    assert result.errors == []
 
 
 def test_aiken_multi_line_stem():
@@ -130,7 +136,7 @@ def test_to_yaml_dumps_a_questions_mapping_in_field_order(sample_gift):
     data = yaml.safe_load(text)
     assert list(data) == ["questions"]
     assert list(data["questions"][0]) == ["id", "type", "domain", "difficulty", "modules",
-                                          "stem", "options", "explanation"]
+                                          "title", "stem", "options", "explanation"]
     # An empty explanation is left out: the validator rejects an empty field.
     assert "explanation" not in data["questions"][1]
     assert data["questions"][2]["options"][0]["text"] == "True"  # a string, not a YAML bool

@@ -41,7 +41,7 @@ def test_gift_multiple_choice_with_title_feedback_and_general_feedback(sample_gi
     question = sample_gift.questions[0]
     assert question == {
         "id": "imp-001", "type": "single", "domain": "people", "difficulty": "medium",
-        "modules": [], "stem": "Who keeps the team pointed at the goal?",
+        "modules": [], "title": "Leadership", "stem": "Who keeps the team pointed at the goal?",
         "options": [
             {"text": "The project manager", "correct": True, "why": "That is the job."},
             {"text": "The auditor", "correct": False,
@@ -116,6 +116,21 @@ def test_gift_html_prefix_is_stripped_and_the_html_kept(sample_gift):
     assert [o["text"] for o in question["options"]] == ["<i>Daily stand-up</i>", "Gate review"]
 
 
+def test_gift_html_is_sanitised_like_every_other_text():
+    question = only(gift('[html]<p onclick="steal()">Pick <script>alert(1)</script>one'
+                         '<a href="javascript:x()">here</a></p>{=a ~b}'))
+    assert "script" not in question["stem"] and "onclick" not in question["stem"]
+    assert "javascript:" not in question["stem"] and "<p>Pick" in question["stem"]
+
+
+def test_gift_titles_are_kept_and_dropped_weights_are_named():
+    result = gift("::Risk owners::Who owns a risk?{=The risk owner ~The auditor}\n\n"
+                  "Choose two.{~%50%a ~%50%b ~%-100%c}")
+    assert result.questions[0]["title"] == "Risk owners"
+    assert result.dropped == [Skipped(3, "partial-credit weights (LearnPM marks a question "
+                                         "right only for the whole correct answer)")]
+
+
 @pytest.mark.parametrize("prefix", ["[plain]", "[moodle]", "[markdown]", "[html]"])
 def test_gift_format_prefixes(prefix):
     question = only(gift(f"::t::{prefix}What comes first?{{={prefix}Plan ~Do}}"))
@@ -136,19 +151,21 @@ def test_gift_feedback_on_every_option_type_is_never_empty():
 
 # --- GIFT: skips ---------------------------------------------------------------------------
 
-def test_gift_file_with_only_unsupported_questions_gives_all_skips_and_no_questions():
+def test_gift_file_of_broken_and_unsupported_questions_gives_no_questions():
     result = parse_gift((IMPORT / "broken.gift").read_text(encoding="utf-8"), **ARGS)
     assert result.questions == []
+    assert result.errors == [
+        Skipped(10, "answer block is not closed"),
+        Skipped(16, "no answer is marked correct"),
+        Skipped(18, "a single-answer question needs exactly one '=' answer, not 2"),
+    ]
     assert result.skipped == [
         Skipped(2, "essay questions are not supported"),
         Skipped(4, "numeric questions are not supported"),
         Skipped(6, "short-answer questions (no wrong options) are not supported"),
         Skipped(8, "description items (no answer block) are not supported"),
-        Skipped(10, "answer block is not closed"),
         Skipped(12, "questions with more than one answer block (cloze) are not supported"),
         Skipped(14, "missing-word true/false questions are not supported " + ONLY_MC),
-        Skipped(16, "no answer is marked correct"),
-        Skipped(18, "a single-answer question needs exactly one '=' answer, not 2"),
         Skipped(20, "a matching question needs at least two pairs"),
         Skipped(22, "every answer is marked correct; LearnPM needs at least one wrong option"),
     ]
@@ -164,19 +181,26 @@ def test_gift_file_with_only_unsupported_questions_gives_all_skips_and_no_questi
     ("Q?{x =a ~b}", "answer block has text before the first '='"),
     ("Q?{=a ~}", "an answer is empty"),
     ("Q?{=a ~a}", "option 'a' appears twice"),
-    ("Q?{=a ~b ~c ~d ~e ~f ~g ~h ~i}", "a question needs 2 to 8 options, not 9"),
     ("{=a ~b}", "the question has no text"),
+    ("Match {=a -> 1 =b}", "matching answer 'b' has no '->'"),
+    ("Match {=a -> 1 = -> 2 =c -> 3}", "a matching answer has an empty side"),
+])
+def test_gift_broken_questions_are_errors_named_by_line(text, reason):
+    result = gift(f"// leading comment\n\n{text}\n\nGood?{{=yes ~no}}\n")
+    assert result.errors == [Skipped(3, reason)] and result.skipped == []
+    assert [q["stem"] for q in result.questions] == ["Good?"]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Q?{=a ~b ~c ~d ~e ~f ~g ~h ~i}", "a question needs 2 to 8 options, not 9"),
     ("Fill {~%50%a ~%50%b ~c} in.", "missing-word multiple questions are not supported " + ONLY_MC),
     ("The {=a -> 1 =b -> 2} match.",
      "missing-word matching questions are not supported " + ONLY_MC),
-    ("Match {=a -> 1 =b}", "matching answer 'b' has no '->'"),
-    ("Match {=a -> 1 = -> 2 =c -> 3}",
-     "matching answers without a left or right side are not supported"),
     ("Match {=a -> 1 =b -> 1}", "each right-hand item of a matching question must differ"),
 ])
-def test_gift_malformed_and_unrepresentable_questions_are_skipped(text, reason):
+def test_gift_questions_learnpm_cannot_show_are_skipped(text, reason):
     result = gift(f"// leading comment\n\n{text}\n\nGood?{{=yes ~no}}\n")
-    assert result.skipped == [Skipped(3, reason)]
+    assert result.skipped == [Skipped(3, reason)] and result.errors == []
     assert [q["stem"] for q in result.questions] == ["Good?"]
     assert result.questions[0]["id"] == "imp-001"
 

@@ -110,6 +110,19 @@ def test_renewal_progress_caps_and_warnings(client, auth, app):
     assert "short in Business Acumen" in page and "days left and 25 PDUs still needed" in page
 
 
+def test_giving_back_is_offered_and_units_go_in_quarter_steps(client, auth):
+    auth.login()
+    certify(client)
+    page = client.get("/certifications/pmp").text
+    assert '<option value="giving-back">Giving Back</option>' in page
+    refused = log(client, units="0.3", title="Mentoring juniors")
+    assert refused.status_code == 422
+    assert "Log PDUs in steps of 0.25, e.g. 0.25, 0.5 or 0.75." in refused.text
+    assert 'value="Mentoring juniors"' in refused.text
+    assert log(client, category="giving-back", units="1.25").status_code == 302
+    assert "1.25" in client.get("/certifications/pmp/activities.csv").text
+
+
 def test_activity_form_validates_and_keeps_input(client, auth):
     auth.login()
     certify(client)

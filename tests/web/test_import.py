@@ -55,6 +55,34 @@ def test_cli_reports_skipped_questions_by_line_and_writes_nothing(writable_app, 
     assert bank_files(writable_app) == []
 
 
+def test_one_malformed_question_stops_the_whole_file_and_names_its_line(writable_app,
+                                                                        tmp_path):
+    """The README promises that nothing is written when anything is wrong."""
+    source = tmp_path / "team.gift"
+    source.write_text(GIFT + "\n\n::Unclosed:: Which is a constraint?{=Scope ~Coffee\n")
+    result = writable_app.test_cli_runner().invoke(
+        args=["questions", "import", str(source), "--bank", "demo"])
+    lines = len(GIFT.splitlines())
+    assert result.exit_code == 1
+    assert f"error: line {lines + 3}: answer block is not closed" in result.output
+    assert "Nothing was imported." in result.output
+    assert bank_files(writable_app) == []
+
+
+def test_unsupported_questions_are_skipped_by_name_and_the_rest_imported(writable_app):
+    from tests.conftest import AuthActions
+    client = writable_app.test_client()
+    AuthActions(writable_app, client).login(email="sam@example.com", role=Role.ADMIN)
+    text = GIFT + "\n\nDescribe your last project.{}\n"
+    response = client.post("/admin/import", data={
+        "file": (io.BytesIO(text.encode()), "team.gift"), "target": "demo:people"},
+        content_type="multipart/form-data", follow_redirects=True)
+    assert "Imported 8 questions into demo." in response.text
+    assert f"line {len(GIFT.splitlines()) + 3}: skipped: essay questions are not supported" \
+        in response.text
+    assert bank_files(writable_app) == [("demo", "imported-team.yaml")]
+
+
 def test_a_second_import_of_the_same_file_needs_replace(writable_app, tmp_path):
     source = tmp_path / "team.gift"
     source.write_text(GIFT)
