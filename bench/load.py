@@ -5,11 +5,19 @@
     python bench/load.py --database postgres --kill-worker --restart-postgres
 
 Each virtual user registers, starts a CSM exam simulation and then, until time is up, mixes
-reading modules, the library, search, the dashboard and answering exam questions (with the
-real CSRF token). Every answer the server acknowledges (a redirect after the POST) is
-remembered; afterwards the script reads the database and checks each one is stored.
+reading modules, the library, search, the dashboard and answering exam questions. Forms are
+read with the same HTML parser the tests use (tests/pages.py), so a page that changes its
+markup breaks the script loudly, not silently. Every answer the server acknowledges (a redirect
+after the POST) is remembered; afterwards the script reads the database and checks each one is
+stored.
 Faults: --kill-worker sends SIGKILL to one gunicorn worker a third of the way in;
 --restart-postgres restarts the local PostgreSQL cluster halfway through (needs root).
+Errors within FAULT_WINDOW seconds after a fault the script itself caused are expected and
+reported apart; any other error fails the run.
+
+Exit status 1 (with a FAIL line saying why) when a request failed outside a fault window, when
+fewer answers were acknowledged than --min-answers (default: one per user), when an
+acknowledged answer is missing from the database, or when the site does not serve afterwards.
 Traffic goes only to 127.0.0.1. Bounded by --seconds; it stops by itself.
 """
 import argparse
@@ -34,29 +42,39 @@ from pathlib import Path
 import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.pages import Form, form  # noqa: E402  (the tests' own form reader)
+
 PG_ADMIN = os.environ.get("TEST_POSTGRES_ADMIN_URL",
                           "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 MODULES = ["stakeholder-engagement", "risk-mitigation", "scrum", "project-scheduling",
            "reporting", "leadership", "kanban", "pmp-exam-guide"]
-TOKEN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
-FORM = re.compile(r'action="(/practice/attempts/(\d+)/items/(\d+))"')
-ANSWER = re.compile(r'name="answer" value="(\w)"')
-MATCH = re.compile(r'<select id="match-(\d+)"[^>]*>\s*<option value="">[^<]*</option>\s*'
-                   r'<option value="(\d+)"')
+ITEM = re.compile(r"/practice/attempts/(\d+)/items/(\d+)")
+FAULT_WINDOW = 10.0  # seconds after a fault during which errors are expected
 
 
 class Stats:
     def __init__(self):
         self.lock = threading.Lock()
         self.latency = defaultdict(list)
-        self.errors = defaultdict(int)
+        self.errors: dict[str, list[float]] = defaultdict(list)  # kind -> when (monotonic)
+        self.faults: list[float] = []
         self.acknowledged: list[tuple[int, int, str]] = []
 
     def record(self, kind: str, seconds: float, ok: bool) -> None:
         with self.lock:
             self.latency[kind].append(seconds)
             if not ok:
-                self.errors[kind] += 1
+                self.errors[kind].append(time.monotonic())
+
+    def fault(self) -> None:
+        with self.lock:
+            self.faults.append(time.monotonic())
+
+    def unexpected_errors(self, kind: str) -> int:
+        """Errors of `kind` that no fault of ours explains."""
+        return sum(1 for when in self.errors[kind]
+                   if not any(0 <= when - f <= FAULT_WINDOW for f in self.faults))
 
 
 class VirtualUser:
@@ -82,14 +100,27 @@ class VirtualUser:
         self.stats.record(kind, time.perf_counter() - start, status < 400)
         return status, text, url
 
-    def post_form(self, kind: str, page_text: str, path: str, data: dict):
-        token = TOKEN.search(page_text)
-        return self.call(kind, path, {**data, "csrf_token": token.group(1) if token else ""})
+    def post_form(self, kind: str, found: Form, data: dict) -> tuple[int, str, str]:
+        """Submit `found` as a browser would, with `data` filled in over its own values."""
+        return self.call(kind, urllib.parse.urlparse(found.action).path,
+                         {**found.values, **data})
+
+    def find_form(self, kind: str, page: str, action_part: str, url: str) -> Form | None:
+        """The form, or None with an error recorded against `kind`: a page without the form
+        a person would use is a failure, not something to skip quietly."""
+        try:
+            return form(page, action_part, url)
+        except KeyError:
+            self.stats.record(kind, 0.0, False)
+            return None
 
     def run(self) -> None:
-        status, page, _ = self.call("register page", "/register")
+        _, page, url = self.call("register page", "/register")
+        found = self.find_form("register", page, "/register", url)
+        if found is None:
+            return
         email = f"load-{uuid.uuid4().hex[:10]}@example.com"
-        self.post_form("register", page, "/register", {
+        self.post_form("register", found, {
             "name": "Load", "email": email, "password": "river stone lantern",
             "confirm": "river stone lantern"})
         while time.monotonic() < self.deadline:
@@ -109,35 +140,47 @@ class VirtualUser:
                 self.answer_one()
 
     def answer_one(self) -> None:
-        if self.attempt_url is None:
-            _, page, _ = self.call("practice setup", "/practice/csm")
-            status, page, url = self.post_form("start exam", page, "/practice/csm/exam",
-                                               {"size": "10"})
-            if status >= 400 or "/attempts/" not in url:
-                return
-            self.attempt_url = urllib.parse.urlparse(url).path
+        if self.attempt_url is None and not self.start_exam():
+            return
         status, page, url = self.call("question page", self.attempt_url)
-        form = FORM.search(page)
-        if status >= 400 or form is None:  # finished (result page) or an error: start again
+        try:
+            found = form(page, "/items/", url)
+        except KeyError:  # finished (the result page) or an error: start again next time
             self.attempt_url = None
             return
-        action, attempt_id, position = form.group(1), int(form.group(2)), int(form.group(3))
-        options = ANSWER.findall(page)
-        if options:
-            choice = self.rng.choice(options)
-            data = {"answer": choice, "go": "next"}
-        else:
-            matches = MATCH.findall(page)
-            choice = "match"
-            data = {f"match-{left}": right for left, right in matches}
-            data["go"] = "next"
-        status, text, url = self.post_form("answer", page, action, data)
+        item = ITEM.search(found.action)
+        attempt_id, position = int(item.group(1)), int(item.group(2))
+        data, choice = self.choose(found)
+        status, text, url = self.post_form("answer", found, {**data, "go": "next"})
         if status < 400 and "/attempts/" in url:
             with self.stats.lock:
                 self.stats.acknowledged.append((attempt_id, position, choice))
         if "review" in url:  # last question answered: submit and start a new exam next time
-            self.post_form("submit", text, f"/practice/attempts/{attempt_id}/submit", {})
+            submit = self.find_form("submit", text, "/submit", url)
+            if submit is not None:
+                self.post_form("submit", submit, {})
             self.attempt_url = None
+
+    def start_exam(self) -> bool:
+        _, page, url = self.call("practice setup", "/practice/csm")
+        found = self.find_form("start exam", page, "/exam", url)
+        if found is None:
+            return False
+        size = min(found.choices.get("size", ["10"]), key=int)
+        status, _, url = self.post_form("start exam", found, {"size": size})
+        if status >= 400 or "/attempts/" not in url:
+            return False
+        self.attempt_url = urllib.parse.urlparse(url).path
+        return True
+
+    def choose(self, found: Form) -> tuple[dict, str]:
+        """A random answer to the question on `found`, and what to look for in the database."""
+        if "answer" in found.choices:
+            choice = self.rng.choice(found.choices["answer"])
+            return {"answer": choice}, choice
+        matches = {name: self.rng.choice([v for v in values if v] or [""])
+                   for name, values in found.choices.items() if name.startswith("match-")}
+        return matches, "match"
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -177,18 +220,21 @@ def start_server(env: dict, workers: int, port: int) -> subprocess.Popen:
     raise RuntimeError("gunicorn did not start")
 
 
-def faults(server: subprocess.Popen, args, started: float, log: list[str]) -> None:
+def faults(server: subprocess.Popen, args, started: float, log: list[str],
+           stats: Stats) -> None:
     if args.kill_worker:
         time.sleep(max(0.0, started + args.seconds / 3 - time.monotonic()))
         workers = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True,
                                  text=True).stdout.split()
         if workers:
+            stats.fault()
             os.kill(int(workers[0]), signal.SIGKILL)
             log.append(f"t={time.monotonic() - started:.0f}s: SIGKILL gunicorn worker "
                        f"{workers[0]}")
     if args.restart_postgres:
         time.sleep(max(0.0, started + args.seconds / 2 - time.monotonic()))
         version = sorted(os.listdir("/etc/postgresql"))[-1]
+        stats.fault()
         subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main",
                         "restart"], check=True)
         log.append(f"t={time.monotonic() - started:.0f}s: restarted PostgreSQL {version}")
@@ -221,12 +267,17 @@ def main() -> None:
                         help="mean seconds a user pauses between requests (0: flat out)")
     parser.add_argument("--kill-worker", action="store_true")
     parser.add_argument("--restart-postgres", action="store_true")
+    parser.add_argument("--min-answers", type=int,
+                        help="fail when fewer answers are acknowledged (default: --users)")
     args = parser.parse_args()
+    if args.min_answers is None:
+        args.min_answers = args.users
     with tempfile.TemporaryDirectory() as folder:
         url, drop = database_url(args.database, folder)
         env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "load-test",
                "LEARNPM_SESSION_COOKIE_SECURE": "false",
-               "LEARNPM_LOGIN_RATE_LIMIT": "100000 per minute"}
+               "LEARNPM_LOGIN_RATE_LIMIT": "100000 per minute",
+               "LEARNPM_MAIL_BACKEND": "dummy"}
         env.pop("REDIS_URL", None)
         port = 18000 + random.randint(0, 999)
         server = start_server(env, args.workers, port)
@@ -239,7 +290,7 @@ def main() -> None:
             threads = [threading.Thread(target=u.run) for u in users]
             for thread in threads:
                 thread.start()
-            fault = threading.Thread(target=faults, args=(server, args, started, log))
+            fault = threading.Thread(target=faults, args=(server, args, started, log, stats))
             fault.start()
             for thread in threads + [fault]:
                 thread.join()
@@ -256,21 +307,32 @@ def main() -> None:
 
 def report(args, stats: Stats, elapsed: float, log, checked, missing, serves_again) -> None:
     total = sum(len(v) for v in stats.latency.values())
-    errors = sum(stats.errors.values())
+    errors = sum(len(v) for v in stats.errors.values())
     print(f"{args.database}, gunicorn {args.workers} workers, {args.users} users, "
           f"think {args.think:g} s, {elapsed:.0f} s: {total} requests, "
           f"{total / elapsed:.0f} req/s, {errors} errors")
     for line in log:
         print("fault:", line)
     print(f"{'request':16} {'count':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} "
-          f"{'p99 ms':>7} {'errors':>6}")
+          f"{'p99 ms':>7} {'errors':>6} {'outside faults':>14}")
     for kind, values in sorted(stats.latency.items(), key=lambda kv: -len(kv[1])):
         print(f"{kind:16} {len(values):6d} {len(values) / elapsed:7.1f} "
               f"{1000 * statistics.median(values):7.1f} {1000 * percentile(values, 0.95):7.1f} "
-              f"{1000 * percentile(values, 0.99):7.1f} {stats.errors[kind]:6d}")
+              f"{1000 * percentile(values, 0.99):7.1f} {len(stats.errors[kind]):6d} "
+              f"{stats.unexpected_errors(kind):14d}")
     print(f"acknowledged answers checked in the database: {checked}, missing: {missing}")
     print(f"site serves again after the run: {'yes' if serves_again else 'NO'}")
-    sys.exit(0 if missing == 0 and serves_again else 1)
+    failures = [f"{kind}: {stats.unexpected_errors(kind)} errors outside a fault window"
+                for kind in sorted(stats.errors) if stats.unexpected_errors(kind)]
+    if checked < args.min_answers:
+        failures.append(f"only {checked} answers acknowledged (floor {args.min_answers})")
+    if missing:
+        failures.append(f"{missing} acknowledged answers missing from the database")
+    if not serves_again:
+        failures.append("the site does not serve after the run")
+    for failure in failures:
+        print("FAIL:", failure)
+    sys.exit(1 if failures else 0)
 
 
 if __name__ == "__main__":

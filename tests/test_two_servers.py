@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from tests.pages import csrf_token, form
+
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_URL = os.environ.get("TEST_POSTGRES_ADMIN_URL",
                            "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -68,6 +70,10 @@ def servers(database):
                    cwd=ROOT, env=env, check=True, capture_output=True)
     subprocess.run([sys.executable, "-m", "flask", "--app", "learnpm", "users", "create",
                     "tom@example.com", "--name", "Tom", "--password", "river stone lantern"],
+                   cwd=ROOT, env=env, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "flask", "--app", "learnpm", "users", "create",
+                    "ada@example.com", "--name", "Ada", "--role", "admin",
+                    "--password", "quiet harbour compass"],
                    cwd=ROOT, env=env, check=True, capture_output=True)
     processes, urls = [], []
     for port in _free_ports(2):
@@ -126,9 +132,23 @@ class Browser:
 
     def post_form(self, page_url: str, action_url: str, fields: dict) -> tuple[int, str]:
         _, page = self.get(page_url)
-        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-        data = urllib.parse.urlencode({**fields, "csrf_token": token}).encode()
+        data = urllib.parse.urlencode({**fields, "csrf_token": csrf_token(page)}).encode()
         return self._open(urllib.request.Request(action_url, data=data, method="POST"))
+
+    def upload(self, page_url: str, fields: dict, file_field: str, path: Path) -> tuple[int, str]:
+        """Fill in the page's form and send it with a file, as multipart/form-data."""
+        _, page = self.get(page_url)
+        found = form(page, urllib.parse.urlparse(page_url).path, page_url)
+        boundary = uuid.uuid4().hex
+        parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
+                 f"{value}\r\n".encode() for name, value in {**found.values, **fields}.items()]
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{file_field}"; '
+                     f'filename="{path.name}"\r\nContent-Type: text/plain\r\n\r\n'.encode()
+                     + path.read_bytes() + f"\r\n--{boundary}--\r\n".encode())
+        request = urllib.request.Request(
+            urllib.parse.urljoin(page_url, found.action), data=b"".join(parts), method="POST",
+            headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        return self._open(request)
 
     def _open(self, request) -> tuple[int, str]:
         try:
@@ -160,3 +180,29 @@ def test_login_throttling_counts_across_both_servers(servers):
                                       {"email": "nobody@example.com", "password": "wrong"})
         codes.append(status)
     assert codes[:4] == [200, 200, 200, 200] and codes[4] == 429
+
+
+def _question_count(browser: Browser, server: str) -> int:
+    _, page = browser.get(f"{server}/practice/csm")
+    return int(re.search(r"(\d+) original practice questions", page).group(1))
+
+
+def test_an_import_on_one_server_is_served_by_the_other_within_seconds(servers):
+    _flush_redis()  # the throttling test above used up this minute's logins
+    first, second = servers
+    admin = Browser()
+    status, _ = admin.post_form(f"{first}/login", f"{first}/login",
+                                {"email": "ada@example.com", "password": "quiet harbour compass"})
+    assert status == 200
+    before = _question_count(admin, second)  # the second server has its catalog loaded
+    sample = ROOT / "tests" / "fixtures" / "import" / "sample.aiken"
+    _, page = admin.get(f"{first}/admin/import")
+    target = next(v for v in form(page, "/admin/import", f"{first}/admin/import").choices["target"]
+                  if v.startswith("csm:"))
+    status, page = admin.upload(f"{first}/admin/import", {"target": target}, "file", sample)
+    assert status == 200 and "3" in page
+    assert _question_count(admin, first) == before + 3  # the importing server at once
+    deadline = time.monotonic() + 15  # the other within CONTENT_CHECK_SECONDS (2 s) or so
+    while _question_count(admin, second) != before + 3 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert _question_count(admin, second) == before + 3
