@@ -40,7 +40,7 @@ def gunicorn(workers: int = 2, env: dict | None = None):
             server.wait(timeout=10)
 
 
-def wait_until_up(port: int, timeout: float = 20) -> None:
+def wait_until_up(port: int, timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:

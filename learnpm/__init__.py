@@ -26,8 +26,9 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     register_extensions(app)
     register_blueprints(app)
-    from . import errors, security, templating
+    from . import errors, http_cache, security, templating
     errors.register(app)
+    http_cache.register(app)
     security.register(app)
     templating.register(app)
     return app

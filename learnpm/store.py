@@ -7,6 +7,7 @@ number at most every CONTENT_CHECK_SECONDS and rebuilds its catalog when it move
 import or a reload on one worker reaches all of them within seconds. In debug mode a changed
 file is also picked up on the next request.
 """
+import hashlib
 import logging
 import threading
 import time
@@ -32,6 +33,7 @@ class Snapshot:
     index: SearchIndex
     version: int | None  # the database content version merged in (None: not yet)
     stamp: tuple[int, int]  # files on disk when read
+    digest: str  # of the files' contents: the same on every host with the same content
     rendered: dict[str, RenderedModule] = field(default_factory=dict)
 
 
@@ -57,6 +59,10 @@ class CatalogStore:
     def version(self) -> int | None:
         return self._state.version
 
+    @property
+    def content_digest(self) -> str:
+        return self._state.digest
+
     def _build(self, version: int | None, with_database: bool = True) -> Snapshot:
         """Read the files (no database at start-up: the app factory does no I/O beyond this),
         then merge the database's question files and retired questions."""
@@ -68,7 +74,7 @@ class CatalogStore:
             log.error("%d content problem(s), serving the rest; first: %s. Run 'flask --app "
                       "learnpm content check' to list them all.", len(errors), errors[0])
         return Snapshot(catalog, SearchIndex(list(catalog.modules.values())), version,
-                        self._content_stamp())
+                        self._content_stamp(), digest_files(self.content_dir))
 
     def reload(self) -> Catalog:
         """Rebuild now, from the files and the database as they are."""
@@ -104,6 +110,14 @@ class CatalogStore:
             module = state.catalog.modules[slug]
             state.rendered[slug] = render_module(module.body, _resolve_link)
         return state.rendered[slug]
+
+
+def digest_files(folder: Path, pattern: str = "*") -> str:
+    """One digest of every file's name and bytes under `folder`."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def _resolve_link(scheme: str, target: str) -> str:

@@ -3,6 +3,7 @@ from flask_login import current_user, login_required
 
 from ..catalog.entries import CATEGORIES, LEVELS
 from ..domain.progress import neighbours, path_progress
+from ..http_cache import public_when_anonymous
 from ..store import get_catalog, get_store
 from . import bp
 from .forms import CompletionForm
@@ -16,6 +17,7 @@ def _completed() -> set[str]:
 
 
 @bp.get("/library")
+@public_when_anonymous
 def library():
     catalog = get_catalog()
     query = request.args.get("q", "").strip()
@@ -40,6 +42,7 @@ def library():
 
 
 @bp.get("/modules/<slug>")
+@public_when_anonymous
 def module(slug: str):
     catalog = get_catalog()
     found = catalog.modules.get(slug)
@@ -58,7 +61,7 @@ def module(slug: str):
         previous=catalog.modules.get(before or ""), following=catalog.modules.get(after or ""),
         prerequisites=[catalog.modules[s] for s in found.prerequisites if s in catalog.modules],
         related=[catalog.modules[s] for s in found.related if s in catalog.modules],
-        form=CompletionForm())
+        form=CompletionForm() if current_user.is_authenticated else None)
 
 
 @bp.post("/modules/<slug>/complete")
@@ -80,6 +83,7 @@ def complete(slug: str):
 
 
 @bp.get("/paths")
+@public_when_anonymous
 def paths():
     catalog = get_catalog()
     completed = _completed()
@@ -88,6 +92,7 @@ def paths():
 
 
 @bp.get("/paths/<slug>")
+@public_when_anonymous
 def path(slug: str):
     catalog = get_catalog()
     found = catalog.paths.get(slug)

@@ -1,0 +1,321 @@
+"""How the catalog scales: today's content against a synthetic one of 1,000 modules and 10,000
+questions, each figure with its ratio and its target (issue 15).
+
+    python bench/catalog_scale.py [--modules 1000] [--questions 10000] [--repeat 3]
+                                  [--sizes 0.25,0.5,1] [--keep DIR]
+
+The synthetic catalog is written to a temporary folder (or DIR with --keep): today's exams,
+frameworks and paths, then modules of about 1,500 words (front matter, headings, lists, a
+table, a call-out, module and practice links) and questions in every bank in the real format,
+with stems made of random words so no two are alike. The first modules take the real slugs,
+so the copied paths and frameworks still resolve; `content check` must find no problem.
+
+It prints one table, today vs synthetic with the ratio and OK/OVER against each target:
+  catalog load    learnpm.catalog.load(), in this process (median of --repeat)   < 2 s
+  content check   `flask --app learnpm content check` as a subprocess             < 5 s
+  search          SearchIndex.search() over a few queries, median and p95         < 20 ms
+  worker RSS      a fresh process after create_app() and a warm-up (rendered      < 120 MiB
+                  modules, searches); its peak is shown next to it
+then start-up (create_app) time and RSS at each of --sizes times the synthetic size, and how
+start-up grows with catalog size (the exponent k in time ~ size^k: 1 is linear).
+"""
+import argparse
+import json
+import math
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+from common import ROOT
+
+from learnpm.catalog import load
+from learnpm.catalog.search import SearchIndex
+
+TARGETS = {"load": 2.0, "check": 5.0, "search_p95": 20.0, "rss": 120.0}
+QUERIES = ["critical path", "stakeholder engagement", "risk", "sprint retrospective",
+           "earned value schedule variance", "governance board phase gate"]
+CATEGORIES = ["foundations", "skill", "core-duty", "methodology", "certification"]
+LEVELS = ["beginner", "intermediate", "advanced"]
+YAML_WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}  # YAML 1.1 scalars
+TYPES = [("single", 85), ("multiple", 10), ("true_false", 3), ("matching", 2)]
+PER_FILE = 30  # questions per file, as in the real banks
+
+
+class Writer:
+    """Random but realistic text from the real modules' vocabulary."""
+
+    def __init__(self, seed: int):
+        self.random = random.Random(seed)
+        text = " ".join(p.read_text() for p in (ROOT / "content" / "modules").rglob("*.md"))
+        words = {w for w in re.findall(r"[a-z]{3,}", text.lower())} - YAML_WORDS
+        self.words = sorted(words)
+
+    def phrase(self, low: int, high: int) -> str:
+        return " ".join(self.random.choices(self.words, k=self.random.randint(low, high)))
+
+    def sentence(self, low: int = 8, high: int = 20) -> str:
+        return self.phrase(low, high).capitalize() + "."
+
+    def paragraph(self) -> str:
+        return " ".join(self.sentence() for _ in range(self.random.randint(3, 6)))
+
+    def title(self) -> str:
+        return self.phrase(2, 5).capitalize()
+
+
+def module_text(writer: Writer, slug: str, category: str, others: list[str],
+                banks: dict[str, list[str]], words: int = 1500) -> str:
+    r = writer.random
+    meta = {"title": writer.title(), "slug": slug, "summary": writer.sentence(15, 30),
+            "category": category, "tags": sorted(set(writer.phrase(3, 5).split())),
+            "level": r.choice(LEVELS), "prerequisites": r.sample(others, min(2, len(others))),
+            "related": r.sample(others, min(3, len(others)))}
+    front = "\n".join(f"{key}: {json.dumps(value)}" for key, value in meta.items())
+    if r.random() < 0.5:
+        front += f"\ncontact_hours: 0.5\ncertifications: [{r.choice(list(banks))}]"
+    bank = r.choice(list(banks))
+    parts = ["## What you will learn", "\n".join(f"- {writer.sentence(6, 12)}" for _ in range(4))]
+    while sum(len(p.split()) for p in parts) < words - 150:
+        parts += [f"## {writer.title()}", writer.paragraph(), writer.paragraph()]
+        roll = r.random()
+        if roll < 0.2:
+            parts.append("| Term | Meaning |\n|---|---|\n" + "\n".join(
+                f"| {writer.phrase(1, 2)} | {writer.phrase(5, 10)} |" for _ in range(4)))
+        elif roll < 0.4:
+            parts.append(f'!!! tip "{writer.title()}"\n    {writer.sentence()}')
+        elif roll < 0.6:
+            parts.append(f"See [{writer.phrase(2, 3)}](module:{r.choice(others)}) and practise "
+                         f"with [these questions](practice:{bank}/{r.choice(banks[bank])}).")
+    parts += ["## Summary", writer.paragraph(), "## Check yourself",
+              "<details><summary>Answers</summary>\n\n" + writer.paragraph() + "\n\n</details>"]
+    return f"---\n{front}\n---\n\n" + "\n\n".join(parts) + "\n"
+
+
+def question_yaml(writer: Writer, qid: str, exam: dict, slugs: list[str]) -> str:
+    r = writer.random
+    domain = r.choices(exam["domains"], weights=[d["weight"] for d in exam["domains"]])[0]
+    kind = r.choices([t for t, _ in TYPES], weights=[w for _, w in TYPES])[0]
+    lines = [f"  - id: {qid}", f"    type: {kind}", f"    domain: {domain['id']}"]
+    if domain.get("tasks"):
+        lines.append(f"    task: {r.choice(domain['tasks'])['id']}")
+    lines += [f"    approach: {r.choice(['predictive', 'agile', 'hybrid'])}",
+              "    style: situational",
+              f"    difficulty: {r.choices(['easy', 'medium', 'hard'], [3, 5, 2])[0]}",
+              f"    modules: [{', '.join(r.sample(slugs, r.randint(1, 2)))}]",
+              "    stem: |", _block(writer.sentence(25, 40) + " " + writer.sentence(5, 9))]
+    if kind == "matching":
+        lines.append("    pairs:")
+        for _ in range(4):
+            lines += [f"      - left: {writer.phrase(2, 4)}",
+                      f"        right: {writer.phrase(4, 8)}"]
+    else:
+        texts = (["True", "False"] if kind == "true_false"
+                 else [writer.sentence(8, 15) for _ in range(5 if kind == "multiple" else 4)])
+        correct = set(r.sample(range(len(texts)), 2 if kind == "multiple" else 1))
+        lines.append("    options:")
+        for n, text in enumerate(texts):
+            lines.append(f'      - text: "{text}"')
+            if n in correct:
+                lines.append("        correct: true")
+            lines.append(f"        why: {writer.sentence(12, 20)}")
+    lines += ["    explanation: |", _block(writer.sentence(15, 25) + " " + writer.sentence())]
+    return "\n".join(lines)
+
+
+def _block(text: str) -> str:
+    return textwrap.fill(text, 100, initial_indent=" " * 6, subsequent_indent=" " * 6)
+
+
+def generate(target: Path, modules: int, questions: int, seed: int = 1) -> None:
+    """Write a valid synthetic content folder of `modules` modules and `questions` questions."""
+    real = load(ROOT / "content")
+    writer = Writer(seed)
+    for folder in ("exams", "frameworks", "paths"):
+        shutil.copytree(ROOT / "content" / folder, target / folder)
+    named = [(m.slug, m.category) for m in real.modules.values()]
+    slugs = [slug for slug, _ in named[:modules]]
+    slugs += [f"{writer.phrase(2, 2).replace(' ', '-')}-{n:04d}"
+              for n in range(len(slugs), modules)]
+    categories = dict(named)
+    banks = {e.id: [d.id for d in e.domains] for e in real.exams.values()}
+    for n, slug in enumerate(slugs):
+        category = categories.get(slug, CATEGORIES[n % len(CATEGORIES)])
+        path = target / "modules" / category / f"{slug}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        others = [s for s in writer.random.sample(slugs, min(6, len(slugs))) if s != slug]
+        path.write_text(module_text(writer, slug, category, others, banks))
+    exams = {e.id: {"domains": [{"id": d.id, "weight": d.weight,
+                                 "tasks": [{"id": t.id} for t in d.tasks]} for d in e.domains]}
+             for e in real.exams.values()}
+    counts = real.bank_counts()
+    total = sum(counts.values())
+    shares = {bank: round(questions * n / total) for bank, n in counts.items()}
+    shares[max(shares, key=shares.__getitem__)] += questions - sum(shares.values())
+    for bank, size in shares.items():
+        folder = target / "questions" / bank
+        folder.mkdir(parents=True, exist_ok=True)
+        for start in range(0, size, PER_FILE):
+            items = [question_yaml(writer, f"{bank}-syn-{n:05d}", exams[bank], slugs)
+                     for n in range(start, min(size, start + PER_FILE))]
+            (folder / f"synthetic-{start // PER_FILE:03d}.yaml").write_text(
+                "# Synthetic questions for bench/catalog_scale.py\nquestions:\n"
+                + "\n\n".join(items) + "\n")
+
+
+def time_load(content: Path, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        catalog = load(content)
+        times.append(time.perf_counter() - started)
+    if catalog.errors:
+        raise SystemExit(f"{content}: {len(catalog.errors)} problems, e.g. {catalog.errors[0]}")
+    return statistics.median(times)
+
+
+def environment(content: Path, tmp: str) -> dict[str, str]:
+    return {**os.environ, "LEARNPM_CONTENT_DIR": str(content), "SECRET_KEY": "bench",
+            "LEARNPM_SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.sqlite"}
+
+
+def time_check(content: Path, repeat: int) -> float:
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(repeat):
+            started = time.perf_counter()
+            done = subprocess.run([sys.executable, "-m", "flask", "--app", "learnpm", "content",
+                                   "check"], cwd=ROOT, env=environment(content, tmp),
+                                  capture_output=True, text=True)
+            times.append(time.perf_counter() - started)
+            if done.returncode != 0 or "no problems" not in done.stdout:
+                raise SystemExit(f"content check failed on {content}:\n{done.stdout[-2000:]}"
+                                 f"{done.stderr[-2000:]}")
+    return statistics.median(times)
+
+
+def time_search(content: Path, rounds: int = 30) -> tuple[float, float]:
+    index = SearchIndex(list(load(content).modules.values()))
+    for query in QUERIES:
+        index.search(query)
+    times = []
+    for _ in range(rounds):
+        for query in QUERIES:
+            started = time.perf_counter()
+            index.search(query)
+            times.append(1000 * (time.perf_counter() - started))
+    times.sort()
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+
+
+def worker(content: Path) -> dict[str, float]:
+    """create_app() and warm-up in a fresh process: start-up seconds and RSS in MiB."""
+    with tempfile.TemporaryDirectory() as tmp:
+        done = subprocess.run([sys.executable, __file__, "--worker"], cwd=ROOT,
+                              env=environment(content, tmp), capture_output=True, text=True,
+                              check=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def _worker_main() -> None:
+    started = time.perf_counter()
+    from learnpm import create_app
+
+    imported = time.perf_counter()
+    app = create_app()
+    created = time.perf_counter()
+    store = app.extensions["learnpm.catalog"]
+    with app.test_request_context():
+        for slug in list(store.catalog.modules)[:50]:
+            store.rendered(slug)
+        for query in QUERIES:
+            store.index.search(query)
+    status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text()
+                  .splitlines() if ":" in line)
+    print(json.dumps({"import": imported - started, "startup": created - imported,
+                      "rss": int(status["VmRSS"].split()[0]) / 1024,
+                      "peak": int(status["VmHWM"].split()[0]) / 1024}))
+
+
+def measure(content: Path, repeat: int) -> dict[str, float]:
+    median, p95 = time_search(content)
+    return {"load": time_load(content, repeat), "check": time_check(content, repeat),
+            "search_median": median, "search_p95": p95, **worker(content)}
+
+
+def report(today: dict[str, float], synthetic: dict[str, float]) -> None:
+    rows = [("catalog load (s)", "load", "< 2 s"), ("content check (s)", "check", "< 5 s"),
+            ("search median (ms)", "search_median", ""),
+            ("search p95 (ms)", "search_p95", "< 20 ms"),
+            ("app start-up (s)", "startup", ""), ("worker RSS (MiB)", "rss", "< 120 MiB"),
+            ("worker peak RSS (MiB)", "peak", "")]
+    print(f"{'figure':24} {'today':>9} {'synthetic':>10} {'ratio':>7}  {'target':10} verdict")
+    for label, key, target in rows:
+        verdict = ("OK" if synthetic[key] < TARGETS[key] else "OVER") if key in TARGETS else ""
+        print(f"{label:24} {today[key]:9.3f} {synthetic[key]:10.3f} "
+              f"{synthetic[key] / today[key]:6.1f}x  {target:10} {verdict}")
+
+
+def growth(rows: list[tuple[str, int, int, dict[str, float]]]) -> None:
+    print(f"\n{'size':8} {'modules':>8} {'questions':>10} {'start-up s':>11} {'RSS MiB':>8}")
+    for name, modules, questions, figures in rows:
+        print(f"{name:8} {modules:8d} {questions:10d} {figures['startup']:11.3f} "
+              f"{figures['rss']:8.1f}")
+    (_, _, small, first), (_, _, big, last) = rows[1], rows[-1]
+    if big > small:
+        exponent = math.log(last["startup"] / first["startup"]) / math.log(big / small)
+        per_thousand = (last["startup"] - first["startup"]) / (big - small) * 1000
+        shape = "about linearly" if 0.8 <= exponent <= 1.2 else (
+            "faster than linearly" if exponent > 1.2 else "slower than linearly")
+        print(f"start-up grows {shape} with catalog size (time ~ size^{exponent:.2f} from "
+              f"{small:,} to {big:,} questions): {per_thousand * 1000:.0f} ms more per 1,000 "
+              "questions (with their share of modules)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--modules", type=int, default=1000)
+    parser.add_argument("--questions", type=int, default=10000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sizes", default="0.25,0.5,1")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", type=Path, help="Keep the synthetic catalogs in DIR.")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        return _worker_main()
+    base = args.keep or Path(tempfile.mkdtemp(prefix="learnpm-catalog-"))
+    try:
+        real = load(ROOT / "content")
+        today = measure(ROOT / "content", args.repeat)
+        rows = [("today", len(real.modules), len(real.questions), today)]
+        full = None
+        for size in sorted(float(s) for s in args.sizes.split(",")):
+            modules = max(round(args.modules * size), 50)
+            questions = round(args.questions * size)
+            folder = base / f"x{size:g}" / "content"
+            if not folder.exists():
+                generate(folder, modules, questions, args.seed)
+            figures = measure(folder, args.repeat) if size == 1 else worker(folder)
+            full = figures if size == 1 else full
+            rows.append((f"{size:g}x", modules, questions, figures))
+        print(f"today: {rows[0][1]} modules, {rows[0][2]} questions; synthetic: {args.modules} "
+              f"modules, {args.questions} questions; medians of {args.repeat} runs\n")
+        if full is not None:
+            report(today, full)
+        growth(rows)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
