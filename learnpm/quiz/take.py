@@ -78,16 +78,20 @@ def answer(attempt_id: int, position: int):
     item = load_item(attempt, position)
     if item is None:
         abort(404)
-    flagged = request.form.get("flagged") == "1" if attempt.mode is Mode.EXAM else None
+    practice = attempt.mode is Mode.PRACTICE
+    flagged = None if practice else request.form.get("flagged") == "1"
+    response, answered_before = parse_response(item.question, request.form), item.answered
+    # Where to go next does not depend on the answer: work it out before the commit expires
+    # the attempt, which would cost another query to read it back.
+    following = _after_answer(attempt, position, request.form.get("go", "next"))
     try:
-        save_answer(attempt, item, parse_response(item.question, request.form), flagged,
-                    parse_confidence(request.form))
+        save_answer(attempt, item, response, flagged, parse_confidence(request.form))
     except AnswerRefused as refused:
         flash(str(refused), "warning")
-        return redirect(url_for("quiz.attempt", attempt_id=attempt.id))
-    if attempt.mode is Mode.PRACTICE and not item.answered:
+        return redirect(url_for("quiz.attempt", attempt_id=attempt_id))
+    if practice and response is None and not answered_before:
         flash("Choose an answer first.", "warning")
-    return redirect(_after_answer(attempt, position, request.form.get("go", "next")))
+    return redirect(following)
 
 
 def _after_answer(attempt, position: int, go: str) -> str:
