@@ -48,10 +48,8 @@ def module(slug: str):
     found = catalog.modules.get(slug)
     if found is None:
         abort(404)
-    progress = None
-    if current_user.is_authenticated:
-        progress = record_view(current_user.id, slug)
-    completed = _completed()
+    progress, completed = (record_view(current_user.id, slug) if current_user.is_authenticated
+                           else (None, set()))
     paths = catalog.paths_with(slug)
     chosen = catalog.paths.get(request.args.get("path", "")) or (paths[0] if paths else None)
     before, after = neighbours(chosen.modules, slug) if chosen else (None, None)

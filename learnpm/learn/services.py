@@ -47,16 +47,18 @@ def _commit_upsert(user_id: int, slug: str, change) -> ModuleProgress:
 VIEW_GRANULARITY = timedelta(minutes=5)
 
 
-def record_view(user_id: int, slug: str) -> ModuleProgress:
-    """Note that a learner opened a module; repeat views within minutes write nothing."""
-    row = db.session.scalar(select(ModuleProgress).where(
-        ModuleProgress.user_id == user_id, ModuleProgress.module_slug == slug))
+def record_view(user_id: int, slug: str) -> tuple[ModuleProgress, set[str]]:
+    """Note that a learner opened a module (repeat views within minutes write nothing) and
+    return their row for it with the modules they completed: one query on a repeat view."""
+    rows = progress_by_slug(user_id)
+    completed = {s for s, row in rows.items() if row.completed_at is not None}
+    row = rows.get(slug)
     if row is not None and utcnow() - row.last_viewed_at < VIEW_GRANULARITY:
-        return row
+        return row, completed
 
     def touch(row: ModuleProgress) -> None:
         row.last_viewed_at = utcnow()
-    return _commit_upsert(user_id, slug, touch)
+    return _commit_upsert(user_id, slug, touch), completed
 
 
 def set_completed(user_id: int, slug: str, completed: bool) -> ModuleProgress:
