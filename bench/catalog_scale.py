@@ -17,11 +17,11 @@ It prints one table, today vs synthetic with the ratio and OK/OVER against each 
   worker RSS      a fresh process after create_app() and a warm-up (rendered      < 120 MiB
                   modules, searches); its peak is shown next to it
 then start-up (create_app) time and RSS at each of --sizes times the synthetic size, and how
-start-up grows with catalog size (the exponent k in time ~ size^k: 1 is linear).
+start-up grows with catalog size: a fixed part plus so much per 1,000 questions, and how far
+the sizes lie from that straight line.
 """
 import argparse
 import json
-import math
 import os
 import random
 import re
@@ -110,7 +110,7 @@ def question_yaml(writer: Writer, qid: str, exam: dict, slugs: list[str]) -> str
               "    style: situational",
               f"    difficulty: {r.choices(['easy', 'medium', 'hard'], [3, 5, 2])[0]}",
               f"    modules: [{', '.join(r.sample(slugs, r.randint(1, 2)))}]",
-              "    stem: |", _block(writer.sentence(25, 40) + " " + writer.sentence(5, 9))]
+              "    stem: |", _block(writer.sentence(18, 30) + " " + writer.sentence(4, 8))]
     if kind == "matching":
         lines.append("    pairs:")
         for _ in range(4):
@@ -118,15 +118,15 @@ def question_yaml(writer: Writer, qid: str, exam: dict, slugs: list[str]) -> str
                       f"        right: {writer.phrase(4, 8)}"]
     else:
         texts = (["True", "False"] if kind == "true_false"
-                 else [writer.sentence(8, 15) for _ in range(5 if kind == "multiple" else 4)])
+                 else [writer.sentence(6, 12) for _ in range(5 if kind == "multiple" else 4)])
         correct = set(r.sample(range(len(texts)), 2 if kind == "multiple" else 1))
         lines.append("    options:")
         for n, text in enumerate(texts):
             lines.append(f'      - text: "{text}"')
             if n in correct:
                 lines.append("        correct: true")
-            lines.append(f"        why: {writer.sentence(12, 20)}")
-    lines += ["    explanation: |", _block(writer.sentence(15, 25) + " " + writer.sentence())]
+            lines.append(f"        why: {writer.sentence(9, 17)}")
+    lines += ["    explanation: |", _block(writer.sentence(18, 34))]
     return "\n".join(lines)
 
 
@@ -225,13 +225,13 @@ def worker(content: Path) -> dict[str, float]:
 
 
 def _worker_main() -> None:
-    started = time.perf_counter()
     from learnpm import create_app
 
-    imported = time.perf_counter()
-    app = create_app()
-    created = time.perf_counter()
+    started = time.perf_counter()
+    app = create_app()  # imports the blueprints
     store = app.extensions["learnpm.catalog"]
+    store.warm()  # loads and indexes the catalog, as wsgi.py does before gunicorn forks
+    created = time.perf_counter()
     with app.test_request_context():
         for slug in list(store.catalog.modules)[:50]:
             store.rendered(slug)
@@ -239,7 +239,7 @@ def _worker_main() -> None:
             store.index.search(query)
     status = dict(line.split(":", 1) for line in Path("/proc/self/status").read_text()
                   .splitlines() if ":" in line)
-    print(json.dumps({"import": imported - started, "startup": created - imported,
+    print(json.dumps({"startup": created - started,
                       "rss": int(status["VmRSS"].split()[0]) / 1024,
                       "peak": int(status["VmHWM"].split()[0]) / 1024}))
 
@@ -268,15 +268,19 @@ def growth(rows: list[tuple[str, int, int, dict[str, float]]]) -> None:
     for name, modules, questions, figures in rows:
         print(f"{name:8} {modules:8d} {questions:10d} {figures['startup']:11.3f} "
               f"{figures['rss']:8.1f}")
-    (_, _, small, first), (_, _, big, last) = rows[1], rows[-1]
-    if big > small:
-        exponent = math.log(last["startup"] / first["startup"]) / math.log(big / small)
-        per_thousand = (last["startup"] - first["startup"]) / (big - small) * 1000
-        shape = "about linearly" if 0.8 <= exponent <= 1.2 else (
-            "faster than linearly" if exponent > 1.2 else "slower than linearly")
-        print(f"start-up grows {shape} with catalog size (time ~ size^{exponent:.2f} from "
-              f"{small:,} to {big:,} questions): {per_thousand * 1000:.0f} ms more per 1,000 "
-              "questions (with their share of modules)")
+    synthetic = [(questions, figures["startup"]) for _, _, questions, figures in rows[1:]]
+    if len(synthetic) < 2:
+        return
+    # A straight line through the synthetic sizes (least squares), and how far off it they lie.
+    mean_n = statistics.fmean(n for n, _ in synthetic)
+    mean_t = statistics.fmean(t for _, t in synthetic)
+    slope = (sum((n - mean_n) * (t - mean_t) for n, t in synthetic)
+             / sum((n - mean_n) ** 2 for n, _ in synthetic))
+    fixed = mean_t - slope * mean_n
+    off = max(abs(t - (fixed + slope * n)) / t for n, t in synthetic)
+    print(f"start-up = {fixed:.2f} s + {1e6 * slope:.0f} ms per 1,000 questions (with a tenth "
+          f"as many modules); the sizes lie within {off:.0%} of that line, so it grows "
+          f"{'linearly' if off < 0.1 else 'not quite linearly'}")
 
 
 def main() -> None:
@@ -301,7 +305,7 @@ def main() -> None:
         for size in sorted(float(s) for s in args.sizes.split(",")):
             modules = max(round(args.modules * size), 50)
             questions = round(args.questions * size)
-            folder = base / f"x{size:g}" / "content"
+            folder = base / f"{modules}-modules-{questions}-questions" / "content"
             if not folder.exists():
                 generate(folder, modules, questions, args.seed)
             figures = measure(folder, args.repeat) if size == 1 else worker(folder)

@@ -45,7 +45,23 @@ class CatalogStore:
         self.check_seconds = check_seconds
         self._lock = threading.Lock()
         self._next_check = 0.0
-        self._state = self._build(version=None, with_database=False)
+        self._snapshot: Snapshot | None = None  # built on first use, or by warm()
+
+    def warm(self) -> None:
+        """Read the files now, without the database: gunicorn's master calls this before
+        forking (wsgi.py), so workers start with the catalog and share its memory. Commands
+        that never serve a page (`content check`, `db upgrade`) never pay for it."""
+        if self._snapshot is None:
+            with self._lock:
+                if self._snapshot is None:
+                    self._snapshot = self._build(version=None, with_database=False)
+
+    @property
+    def _state(self) -> Snapshot:
+        if self._snapshot is None:
+            self.warm()
+        assert self._snapshot is not None
+        return self._snapshot
 
     @property
     def catalog(self) -> Catalog:
@@ -79,7 +95,7 @@ class CatalogStore:
     def reload(self) -> Catalog:
         """Rebuild now, from the files and the database as they are."""
         with self._lock:
-            self._state = self._build(runtime_content.current_version())
+            self._snapshot = self._build(runtime_content.current_version())
         return self.catalog
 
     def _content_stamp(self) -> tuple[int, int]:

@@ -108,7 +108,7 @@ class ExamBlueprint:
         return {task.id for d in self.domains for task in d.tasks}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a catalog holds thousands
 class Question:
     id: str
     bank: str

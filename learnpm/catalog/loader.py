@@ -2,8 +2,10 @@
 
 `load()` never raises on bad content: it returns the valid part of the catalog with
 every problem listed in `Catalog.errors`, so one broken file cannot take the site down.
-Each file is read once; the texts stay at hand for checks that need the line of a word.
+Each file is read once, and its text dropped once parsed, except where a later check needs
+the line of a word.
 """
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from .errors import ContentProblems
 from .exams import parse_exam
 from .framework_checks import check_frameworks
 from .frameworks import parse_certifications, parse_roles, parse_skills
+from .gc_pause import cycle_collector_paused
 from .modules import content_links, parse_module, parse_path
 from .questions import parse_question_file
 
@@ -37,35 +40,44 @@ def load(content_dir: str | Path, extra: Sequence[QuestionSource] = ()) -> Catal
     if not root.is_dir():
         problems.add(str(root), 1, "content folder not found")
         return Catalog(errors=tuple(problems.errors))
-    texts: dict[str, str] = {}
+    with cycle_collector_paused():
+        return _load(root, extra, problems)
+
+
+def _load(root: Path, extra: Sequence[QuestionSource], problems: ContentProblems) -> Catalog:
+    # Texts are dropped once parsed, except the few whose later checks look up a line.
+    texts: dict[str, str] = {}  # paths and exams
+    links: dict[str, list[tuple[int, str, str]]] = {}  # each module file's content links
 
     def read(path: Path) -> tuple[str, str]:
-        source = path.relative_to(root.parent).as_posix()
-        texts[source] = path.read_text(encoding="utf-8")
-        return texts[source], source
+        return path.read_text(encoding="utf-8"), path.relative_to(root.parent).as_posix()
 
     def parsed(folder: str, pattern: str,
                parse: Callable[[str, str, ContentProblems], Record | None]
                ) -> Iterable[tuple[Record | None, str]]:
         for path in _files(root / folder, pattern):
             text, source = read(path)
+            if folder == "modules":  # of a module, later checks need only its links
+                links[source] = content_links(text)
+            else:
+                texts[source] = text
             yield parse(text, source, problems), source
 
     modules = _unique(parsed("modules", "*.md", parse_module), "slug", "module slug", problems)
     paths = _unique(parsed("paths", "*.yaml", parse_path), "slug", "path slug", problems)
     exams = _unique(parsed("exams", "*.yaml", parse_exam), "id", "exam id", problems)
-    files = [QuestionSource(bank_dir.name, *reversed(read(path)))
+    files = (QuestionSource(bank_dir.name, *reversed(read(path)))
              for bank_dir in _folders(root / "questions", exams, problems, root)
-             for path in _files(bank_dir, "*.yaml")]
+             for path in _files(bank_dir, "*.yaml"))
     questions: dict[str, Question] = {}
-    for item in [*files, *extra]:
+    for item in itertools.chain(files, extra):
         found = parse_question_file(item.text, item.source, item.bank, problems)
         questions.update(_unique(((q, q.source) for q in found), "id", "question id",
                                  problems, questions))
     frameworks = _load_frameworks(root / "frameworks", read, problems)
     catalog = Catalog(modules=modules, paths=paths, exams=exams, questions=questions,
                       **frameworks)
-    _check_references(texts, catalog, problems)
+    _check_references(texts, links, catalog, problems)
     check_frameworks(catalog, problems)
     return Catalog(modules=modules, paths=paths, exams=exams, questions=questions,
                    errors=tuple(sorted(set(problems.errors))), **frameworks)
@@ -124,8 +136,8 @@ def _unique(records: Iterable[tuple[Record | None, str]], key: str, what: str,
     return result
 
 
-def _check_references(texts: dict[str, str], catalog: Catalog,
-                      problems: ContentProblems) -> None:
+def _check_references(texts: dict[str, str], links: dict[str, list[tuple[int, str, str]]],
+                      catalog: Catalog, problems: ContentProblems) -> None:
     modules = catalog.modules
     for module in modules.values():
         for field in ("prerequisites", "related"):
@@ -137,7 +149,7 @@ def _check_references(texts: dict[str, str], catalog: Catalog,
             if exam_id not in catalog.exams:
                 problems.add(module.source, module.line_of("certifications"),
                              f"certifications: unknown exam '{exam_id}'")
-        _check_links(texts[module.source], module, catalog, problems)
+        _check_links(links[module.source], module, catalog, problems)
     for path in catalog.paths.values():
         for slug in path.modules:
             if slug not in modules:
@@ -157,8 +169,9 @@ def _line_naming(text: str, word: str) -> int:
     return next((n for n, line in enumerate(text.splitlines(), 1) if pattern.search(line)), 1)
 
 
-def _check_links(text: str, module: Module, catalog: Catalog, problems: ContentProblems) -> None:
-    for line, scheme, target in content_links(text):
+def _check_links(links: list[tuple[int, str, str]], module: Module, catalog: Catalog,
+                 problems: ContentProblems) -> None:
+    for line, scheme, target in links:
         if scheme == "module" and target not in catalog.modules:
             problems.add(module.source, line, f"link to unknown module '{target}'")
         if scheme == "practice":

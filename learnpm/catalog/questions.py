@@ -2,6 +2,7 @@
 import hashlib
 import json
 import string
+import sys
 from typing import Any
 
 from ..domain.questions import Option, Pair, QuestionType
@@ -35,6 +36,7 @@ QUESTION_FIELDS = (
 OPTION_FIELDS = (Field("text", (str, int, float, bool)), Field("correct", bool, required=False,
                  default=False), Field("why"))
 PAIR_FIELDS = (Field("left"), Field("right"))
+_JSON = json.JSONEncoder(sort_keys=True)  # what json.dumps(..., sort_keys=True) uses, made once
 
 
 def parse_question_file(text: str, source: str, bank: str,
@@ -68,16 +70,23 @@ def _parse_question(raw: Any, source: str, line: int, bank: str,
     seen = {k: values[k] for k in ("type", "stem", "explanation")}
     seen["options"] = [(o.text, o.correct, o.why) for o in options]
     seen["pairs"] = [(p.left, p.right) for p in pairs]
-    version = hashlib.sha256(json.dumps(seen, sort_keys=True).encode()).hexdigest()[:12]
+    version = hashlib.sha256(_JSON.encode(seen).encode()).hexdigest()[:12]
+    # Thousands of questions name the same few domains, tasks and modules: one copy each.
     return Question(
-        id=values["id"], bank=bank, type=QuestionType(values["type"]), domain=values["domain"],
-        task=values["task"], approach=values["approach"], style=values["style"],
-        difficulty=values["difficulty"], modules=tuple(values["modules"]), shuffle=shuffle,
+        id=values["id"], bank=bank, type=QuestionType(values["type"]),
+        domain=sys.intern(values["domain"]), task=_intern(values["task"]),
+        approach=_intern(values["approach"]), style=_intern(values["style"]),
+        difficulty=sys.intern(values["difficulty"]),
+        modules=tuple(map(sys.intern, values["modules"])), shuffle=shuffle,
         title=(values["title"] or "").strip(), stem=values["stem"].strip(), options=options,
         pairs=pairs,
         explanation=(values["explanation"] or "").strip(), version=version, source=source,
         line=line,
     )
+
+
+def _intern(value: str | None) -> str | None:
+    return None if value is None else sys.intern(value)
 
 
 def _options(values: dict[str, Any], raw: LineMap, source: str, problems: ContentProblems

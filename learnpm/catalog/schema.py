@@ -71,44 +71,57 @@ def read_record(record: Any, spec: tuple[Field, ...], where: tuple[str, int],
         problems.add(path, line, f"{what} must be a mapping of fields")
         return None
     known = {field.name for field in spec}
-    for key in record:
-        if key not in known:
-            problems.add(path, record.line_of(key),
-                         f"unknown field '{key}' (expected one of: {', '.join(sorted(known))})")
+    if not known.issuperset(record):
+        for key in record:
+            if key not in known:
+                problems.add(path, record.line_of(key), f"unknown field '{key}' (expected one "
+                                                        f"of: {', '.join(sorted(known))})")
     values: dict[str, Any] = {}
     ok = True
     for field in spec:
-        ok &= _read_field(record, field, path, problems, values)
+        value = record.get(field.name)
+        # The two most common cases, spelled out: a plain text field holding some text, and
+        # an optional field left out.
+        if (field.kind is str and isinstance(value, str) and not field.choices
+                and field.check is None and value.strip()):
+            values[field.name] = value
+        elif value is None and not field.required:
+            values[field.name] = field.default() if callable(field.default) else field.default
+        else:
+            ok &= _read_field(record, field, path, problems, values)
     return values if ok else None
 
 
 def _read_field(record: LineMap, field: Field, path: str, problems: ContentProblems,
                 values: dict[str, Any]) -> bool:
-    if field.name not in record or record[field.name] is None:
+    value = record.get(field.name)
+    if value is None:
         if field.required:
             problems.add(path, record.line, f"missing required field '{field.name}'")
             return False
         values[field.name] = field.default() if callable(field.default) else field.default
         return True
-    value = record[field.name]
-    line = record.line_of(field.name)
-    if not _matches(value, field.kind):
-        problems.add(path, line, f"field '{field.name}' must be {field.describe()}")
+    # The plain text field, by far the most common, is checked without the general rules.
+    if not (isinstance(value, str) if field.kind is str else _matches(value, field.kind)):
+        problems.add(path, record.line_of(field.name),
+                     f"field '{field.name}' must be {field.describe()}")
         return False
     if field.kind is list and field.item_kind is not None:
         bad = [item for item in value if not _matches(item, field.item_kind)]
         if bad:
-            problems.add(path, line, f"field '{field.name}' must be {field.describe()}")
+            problems.add(path, record.line_of(field.name),
+                         f"field '{field.name}' must be {field.describe()}")
             return False
-    if isinstance(value, str) and field.kind is str and not value.strip():
-        problems.add(path, line, f"field '{field.name}' is empty")
+    if field.kind is str and isinstance(value, str) and not value.strip():
+        problems.add(path, record.line_of(field.name), f"field '{field.name}' is empty")
         return False
     if field.choices and value not in field.choices:
-        problems.add(path, line, f"field '{field.name}' is '{value}'; expected one of: "
-                                 f"{', '.join(map(str, field.choices))}")
+        problems.add(path, record.line_of(field.name),
+                     f"field '{field.name}' is '{value}'; expected one of: "
+                     f"{', '.join(map(str, field.choices))}")
         return False
     if field.check and (message := field.check(value)):
-        problems.add(path, line, f"field '{field.name}' {message}")
+        problems.add(path, record.line_of(field.name), f"field '{field.name}' {message}")
         return False
     values[field.name] = value
     return True

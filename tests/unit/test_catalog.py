@@ -1,4 +1,5 @@
 """The content loader: valid content loads whole, broken content is reported by file and line."""
+import gc
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,15 @@ def test_module_html_cannot_break_the_page_or_run_scripts():
     html = render_module(body, lambda scheme, target: f"/{scheme}/{target}").html
     assert "<script" not in html and "javascript:" not in html and "</main>" not in html
     assert html.count("<div") == html.count("</div>")
+
+
+def test_loading_leaves_the_cycle_collector_as_it_found_it():
+    assert gc.isenabled()
+    load(FIXTURES / "valid")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load(FIXTURES / "valid")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
