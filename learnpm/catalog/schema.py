@@ -80,13 +80,10 @@ def read_record(record: Any, spec: tuple[Field, ...], where: tuple[str, int],
     ok = True
     for field in spec:
         value = record.get(field.name)
-        # The two most common cases, spelled out: a plain text field holding some text, and
-        # an optional field left out.
+        # The most common case, spelled out: a plain text field holding some text.
         if (field.kind is str and isinstance(value, str) and not field.choices
                 and field.check is None and value.strip()):
             values[field.name] = value
-        elif value is None and not field.required:
-            values[field.name] = field.default() if callable(field.default) else field.default
         else:
             ok &= _read_field(record, field, path, problems, values)
     return values if ok else None

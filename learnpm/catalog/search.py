@@ -40,8 +40,13 @@ def _stem(word: str) -> str:
     return word
 
 
+def _term(word: str) -> str:
+    """The search term a word counts as ("" for a stopword, which counts as none)."""
+    return "" if word in STOPWORDS else _stem(word)
+
+
 def tokens(text: str) -> list[str]:
-    return [_stem(w) for w in WORD.findall(text.lower()) if w not in STOPWORDS]
+    return [term for term in map(_term, WORD.findall(text.lower())) if term]
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,7 @@ class _Tokens:
         words = WORD.findall(text.lower())
         stems = self.stems
         for word in set(words).difference(stems):
-            stems[word] = "" if word in STOPWORDS else _stem(word)
+            stems[word] = _term(word)
         return [stem for stem in map(stems.__getitem__, words) if stem]
 
 
@@ -151,9 +156,7 @@ class SearchIndex:
                 continue
             having = []  # (module, count) for each module that has the term
             for number, entry in enumerate(self._entries):
-                terms_of = entry.terms
-                at = bisect_left(terms_of, term_id)
-                if at < len(terms_of) and terms_of[at] == term_id and entry.counts[at]:
+                if (at := entry.find(term_id)) is not None and entry.counts[at]:
                     having.append((number, entry.counts[at]))
             idf = math.log(1 + (total - len(having) + 0.5) / (len(having) + 0.5))
             for number, tf in having:

@@ -179,13 +179,10 @@ class _Builder:
         if mapping:
             if self.merges:
                 self.loader.flatten_mapping(node)
-            data = LineMap([
+            data = _line_map(cast(yaml.MappingNode, node), [
                 (key.value if key.tag == _STR and isinstance(key, scalar) else build(key),
                  value.value if value.tag == _STR and isinstance(value, scalar) else build(value))
-                for key, value in node.value])
-            data.line = node.start_mark.line + 1 + self.offset
-            data.key_lines = {key.value: key.start_mark.line + 1 + self.offset
-                              for key, _ in node.value if isinstance(key, scalar)}
+                for key, value in node.value], self.offset)
         else:
             data = [child.value if child.tag == _STR and isinstance(child, scalar)
                     else build(child) for child in node.value]
