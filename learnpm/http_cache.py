@@ -61,10 +61,7 @@ def public_when_anonymous(view: Callable[..., Any]) -> Callable[..., Any]:
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         if current_user.is_authenticated or "_flashes" in session:
-            response = make_response(view(*args, **kwargs))
-            response.cache_control.private = True
-            response.cache_control.no_cache = True
-            return response
+            return _private(make_response(view(*args, **kwargs)))
         etag = _page_etag()
         pages: RenderedPages = current_app.extensions["learnpm.rendered_pages"]
         if etag in request.if_none_match:
@@ -76,9 +73,7 @@ def public_when_anonymous(view: Callable[..., Any]) -> Callable[..., Any]:
             if response.status_code != 200:
                 return response
             if session.modified:  # the page wrote to the session: it is not the same for all
-                response.cache_control.private = True
-                response.cache_control.no_cache = True
-                return response
+                return _private(response)
             pages.put(etag, response.get_data())
         response.set_etag(etag)
         response.cache_control.public = True
@@ -87,6 +82,13 @@ def public_when_anonymous(view: Callable[..., Any]) -> Callable[..., Any]:
         response.vary.add("Cookie")
         return response
     return wrapper
+
+
+def _private(response: Any) -> Any:
+    """A page for one person: no shared cache keeps it, the browser asks each time."""
+    response.cache_control.private = True
+    response.cache_control.no_cache = True
+    return response
 
 
 def _page_etag() -> str:
