@@ -43,6 +43,8 @@ import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from common import free_port, wait_until_up  # noqa: E402
+
 from tests.pages import Form, form  # noqa: E402  (the tests' own form reader)
 
 PG_ADMIN = os.environ.get("TEST_POSTGRES_ADMIN_URL",
@@ -209,15 +211,12 @@ def start_server(env: dict, workers: int, port: int) -> subprocess.Popen:
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(workers), "-b",
                                f"127.0.0.1:{port}", "--log-level", "error", "wsgi:app"],
                               cwd=ROOT, env=env)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.kill()
-    raise RuntimeError("gunicorn did not start")
+    try:
+        wait_until_up(port)
+    except RuntimeError:
+        server.kill()
+        raise
+    return server
 
 
 def faults(server: subprocess.Popen, args, started: float, log: list[str],
@@ -279,7 +278,7 @@ def main() -> None:
                "LEARNPM_LOGIN_RATE_LIMIT": "100000 per minute",
                "LEARNPM_MAIL_BACKEND": "dummy"}
         env.pop("REDIS_URL", None)
-        port = 18000 + random.randint(0, 999)
+        port = free_port()
         server = start_server(env, args.workers, port)
         stats, log = Stats(), []
         try:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from tests.pages import csrf_token, form
+from tests.pages import Form, csrf_token, form
 
 ROOT = Path(__file__).resolve().parent.parent
 ADMIN_URL = os.environ.get("TEST_POSTGRES_ADMIN_URL",
@@ -135,10 +135,8 @@ class Browser:
         data = urllib.parse.urlencode({**fields, "csrf_token": csrf_token(page)}).encode()
         return self._open(urllib.request.Request(action_url, data=data, method="POST"))
 
-    def upload(self, page_url: str, fields: dict, file_field: str, path: Path) -> tuple[int, str]:
-        """Fill in the page's form and send it with a file, as multipart/form-data."""
-        _, page = self.get(page_url)
-        found = form(page, urllib.parse.urlparse(page_url).path, page_url)
+    def upload(self, found: Form, fields: dict, file_field: str, path: Path) -> tuple[int, str]:
+        """Send `found` filled in with `fields` and a file, as multipart/form-data."""
         boundary = uuid.uuid4().hex
         parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
                  f"{value}\r\n".encode() for name, value in {**found.values, **fields}.items()]
@@ -146,7 +144,7 @@ class Browser:
                      f'filename="{path.name}"\r\nContent-Type: text/plain\r\n\r\n'.encode()
                      + path.read_bytes() + f"\r\n--{boundary}--\r\n".encode())
         request = urllib.request.Request(
-            urllib.parse.urljoin(page_url, found.action), data=b"".join(parts), method="POST",
+            found.action, data=b"".join(parts), method="POST",
             headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
         return self._open(request)
 
@@ -197,9 +195,9 @@ def test_an_import_on_one_server_is_served_by_the_other_within_seconds(servers):
     before = _question_count(admin, second)  # the second server has its catalog loaded
     sample = ROOT / "tests" / "fixtures" / "import" / "sample.aiken"
     _, page = admin.get(f"{first}/admin/import")
-    target = next(v for v in form(page, "/admin/import", f"{first}/admin/import").choices["target"]
-                  if v.startswith("csm:"))
-    status, page = admin.upload(f"{first}/admin/import", {"target": target}, "file", sample)
+    found = form(page, "/admin/import", f"{first}/admin/import")
+    target = next(v for v in found.choices["target"] if v.startswith("csm:"))
+    status, page = admin.upload(found, {"target": target}, "file", sample)
     assert status == 200 and "3" in page
     assert _question_count(admin, first) == before + 3  # the importing server at once
     deadline = time.monotonic() + 15  # the other within CONTENT_CHECK_SECONDS (2 s) or so
