@@ -38,13 +38,14 @@ def register_extensions(app: Flask) -> None:
     from . import models  # noqa: F401 - registers the tables with SQLAlchemy
     from .auth.services import setup_login
     from .database import install_sqlite_tuning
-    from .extensions import csrf, db, limiter, login_manager, migrate
+    from .db_commands import db_commands
+    from .extensions import csrf, db, limiter, login_manager
     from .mail import init_mail
     from .store import init_store
 
     install_sqlite_tuning()
     db.init_app(app)
-    migrate.init_app(app, db, directory=os.path.join(os.path.dirname(__file__), "..", "migrations"))
+    app.cli.add_command(db_commands)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)

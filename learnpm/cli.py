@@ -11,7 +11,7 @@ from . import runtime_content
 from .admin.services import import_questions
 from .auth.emails import reset_link
 from .auth.services import normalise_email, user_by_email
-from .catalog import load, quality
+from .catalog import load
 from .catalog.loader import QuestionSource
 from .domain.passwords import password_problem
 from .domain.words import plural
@@ -57,6 +57,8 @@ def content_check(as_json: bool) -> None:
               "'content/questions/pmp/people-3*' (stems are still compared with every bank).")
 def content_quality(banks: tuple[str, ...], pattern: str | None) -> None:
     """Editorial gates per bank, and stems too alike anywhere; exit 1 on any problem."""
+    from .catalog import quality  # here, so that web workers never load rapidfuzz (4 MiB)
+
     catalog = load(current_app.config["CONTENT_DIR"], _database_sources())
     chosen = [q for q in catalog.questions.values()
               if (not banks or q.bank in banks) and (not pattern or fnmatch(q.source, pattern))]

@@ -9,8 +9,6 @@ few hundred anonymous pages it rendered, keyed by that ETag: a new content versi
 keys, so nothing is ever invalidated by hand.
 """
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -19,35 +17,13 @@ from typing import Any
 from flask import Flask, current_app, make_response, request, session
 from flask_login import current_user
 
+from .recently_used import RecentlyUsed
 from .store import digest_files, get_store
 
 PACKAGE = Path(__file__).resolve().parent
 PROXY_SECONDS = 60  # how long a shared cache may serve an anonymous page without asking
 YEAR = 365 * 24 * 3600
 RENDERED_PAGES = 256  # per worker; about 40 KB each
-
-
-class RenderedPages:
-    """The most recently used anonymous pages, by ETag (thread-safe, bounded)."""
-
-    def __init__(self, size: int = RENDERED_PAGES) -> None:
-        self.size = size
-        self._pages: OrderedDict[str, bytes] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, etag: str) -> bytes | None:
-        with self._lock:
-            page = self._pages.get(etag)
-            if page is not None:
-                self._pages.move_to_end(etag)
-            return page
-
-    def put(self, etag: str, page: bytes) -> None:
-        with self._lock:
-            self._pages[etag] = page
-            self._pages.move_to_end(etag)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
 
 
 def release_digest() -> str:
@@ -63,7 +39,7 @@ def public_when_anonymous(view: Callable[..., Any]) -> Callable[..., Any]:
         if current_user.is_authenticated or "_flashes" in session:
             return _private(make_response(view(*args, **kwargs)))
         etag = _page_etag()
-        pages: RenderedPages = current_app.extensions["learnpm.rendered_pages"]
+        pages: RecentlyUsed[str, bytes] = current_app.extensions["learnpm.rendered_pages"]
         if etag in request.if_none_match:
             response = current_app.response_class(status=304)
         elif (page := pages.get(etag)) is not None:
@@ -138,5 +114,5 @@ class StaticFingerprints:
 
 def register(app: Flask) -> None:
     app.extensions["learnpm.release"] = release_digest()
-    app.extensions["learnpm.rendered_pages"] = RenderedPages()
+    app.extensions["learnpm.rendered_pages"] = RecentlyUsed[str, bytes](RENDERED_PAGES)
     StaticFingerprints(app)

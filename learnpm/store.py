@@ -20,9 +20,11 @@ from . import runtime_content
 from .catalog import Catalog, load
 from .catalog.render import RenderedModule, render_module
 from .catalog.search import SearchIndex
+from .recently_used import RecentlyUsed
 
 log = logging.getLogger(__name__)
 EXTENSION_KEY = "learnpm.catalog"
+RENDERED_MODULES = 256  # per worker: a module renders in a few ms, a big catalog holds 1,000s
 
 
 @dataclass
@@ -34,7 +36,8 @@ class Snapshot:
     version: int | None  # the database content version merged in (None: not yet)
     stamp: tuple[int, int]  # files on disk when read
     digest: str  # of the files' contents: the same on every host with the same content
-    rendered: dict[str, RenderedModule] = field(default_factory=dict)
+    rendered: RecentlyUsed[str, RenderedModule] = field(
+        default_factory=lambda: RecentlyUsed(RENDERED_MODULES))
 
 
 class CatalogStore:
@@ -122,10 +125,11 @@ class CatalogStore:
 
     def rendered(self, slug: str) -> RenderedModule:
         state = self._state
-        if slug not in state.rendered:
-            module = state.catalog.modules[slug]
-            state.rendered[slug] = render_module(module.body, _resolve_link)
-        return state.rendered[slug]
+        rendered = state.rendered.get(slug)
+        if rendered is None:
+            rendered = render_module(state.catalog.modules[slug].body, _resolve_link)
+            state.rendered.put(slug, rendered)
+        return rendered
 
 
 def digest_files(folder: Path, pattern: str = "*") -> str:

@@ -2,6 +2,10 @@
 
 Runs on SQLite, and on PostgreSQL when TEST_DATABASE_URL points at one.
 """
+import os
+import subprocess
+import sys
+
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -9,15 +13,18 @@ from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
 
 from learnpm import create_app
+from learnpm.db_commands import init_migrations
 from learnpm.extensions import db
 from tests.conftest import SERVER_DATABASE, VALID_CONTENT
 
 
 def migration_app(tmp_path):
-    return create_app({
+    app = create_app({
         "TESTING": True, "SECRET_KEY": "x", "CONTENT_DIR": str(VALID_CONTENT),
         "SQLALCHEMY_DATABASE_URI": SERVER_DATABASE or f"sqlite:///{tmp_path / 'm.sqlite'}",
     })
+    init_migrations(app)
+    return app
 
 
 def revisions(app) -> list[str]:
@@ -104,3 +111,28 @@ def test_existing_rows_are_carried_over(tmp_path):
         assert len(token) >= 20 and confirmed is None
         db.session.remove()
         db.engine.dispose()
+
+
+def test_flask_db_commands_run_through_the_stand_in_group(tmp_path):
+    """`flask db ...` reaches Flask-Migrate's commands and their group options (-d)."""
+    app = create_app({"TESTING": True, "SECRET_KEY": "x", "CONTENT_DIR": str(VALID_CONTENT),
+                      "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'cli.sqlite'}"})
+    runner = app.test_cli_runner()
+    assert runner.invoke(args=["db", "upgrade"]).exit_code == 0
+    with app.app_context():
+        assert "alembic_version" in sa.inspect(db.engine).get_table_names()
+    assert runner.invoke(args=["db", "-d", "migrations", "current"]).exit_code == 0
+    assert runner.invoke(args=["db", "-d", str(tmp_path / "none"), "current"]).exit_code != 0
+    assert "upgrade" in runner.invoke(args=["db", "--help"]).output
+
+
+def test_a_web_worker_loads_no_migration_or_editor_only_library():
+    """Alembic, rapidfuzz and icalendar (about 18 MiB in all) load only when a command, the
+    quality report or a calendar download needs them."""
+    probe = ("import sys; from learnpm import create_app; create_app(); "
+             "print(sorted({'alembic', 'flask_migrate', 'rapidfuzz', 'icalendar'} "
+             "& set(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, env={**os.environ, "SECRET_KEY": "x",
+                                           "LEARNPM_CONTENT_DIR": str(VALID_CONTENT)})
+    assert done.stdout.strip() == "[]"

@@ -4,8 +4,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from icalendar import Calendar, Event
-
 from ..domain.certification import WARN_DAYS
 
 
@@ -19,6 +17,8 @@ class DayEvent:
 
 
 def build_calendar(events: Iterable[DayEvent], name: str = "LearnPM") -> bytes:
+    from icalendar import Calendar, Event  # here: 3 MiB that only a calendar download needs
+
     cal = Calendar()
     cal.add("prodid", "-//LearnPM//Study and certification dates//EN")
     cal.add("version", "2.0")

@@ -19,7 +19,7 @@ class QuestionType(StrEnum):
     MATCHING = "matching"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a catalog holds tens of thousands
 class Option:
     key: str  # stable letter in authored order: a, b, c, ...
     text: str
@@ -27,7 +27,7 @@ class Option:
     why: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pair:
     left: str
     right: str

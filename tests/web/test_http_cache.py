@@ -4,7 +4,6 @@ import re
 import pytest
 
 from learnpm.extensions import db
-from learnpm.http_cache import RenderedPages
 from learnpm.runtime_content import mark_changed
 from learnpm.store import get_store
 
@@ -75,16 +74,21 @@ def test_static_urls_are_fingerprinted_and_kept_for_a_year(client):
         assert "max-age=31536000" not in stale.headers.get("Cache-Control", "")
 
 
-def test_rendered_pages_keep_the_most_recently_used_within_their_bound():
-    pages = RenderedPages(size=2)
-    pages.put("a", b"A")
-    pages.put("b", b"B")
-    assert pages.get("a") == b"A"  # "a" is now the most recent
-    pages.put("c", b"C")
-    assert pages.get("b") is None and pages.get("a") == b"A" and pages.get("c") == b"C"
-
-
 def test_a_second_anonymous_visitor_gets_the_same_page_as_the_first(app):
     first, second = app.test_client(), app.test_client()
     one, two = first.get("/modules/role"), second.get("/modules/role")
     assert one.data == two.data and one.headers["ETag"] == two.headers["ETag"]
+
+
+def test_a_worker_keeps_a_bounded_number_of_rendered_modules(app, monkeypatch):
+    """However many modules a crawler reads, a worker's rendered modules stay within bound."""
+    monkeypatch.setattr("learnpm.store.RENDERED_MODULES", 1)
+    with app.test_request_context():
+        store = get_store()
+        store.reload()
+        slugs = list(store.catalog.modules)[:2]
+        first = store.rendered(slugs[0])
+        assert store.rendered(slugs[0]) is first  # kept while it is the most recent
+        store.rendered(slugs[1])
+        assert len(store._state.rendered) == 1
+        assert store.rendered(slugs[0]) is not first  # dropped, so rendered again
