@@ -19,8 +19,8 @@ class Config:
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None  # a form left open over lunch must still submit
-    # Check a pooled connection before use, so a restarted database server is survived.
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # A pooled connection is checked before use (learnpm/database.py, no round trip), so a
+    # restarted database server is survived.
     PROXY_COUNT = 0  # reverse proxies in front of the app whose X-Forwarded-* headers to trust
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024  # the whole request; a bigger upload gets a 413 page
     IMPORT_MAX_BYTES = 1024 * 1024

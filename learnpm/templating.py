@@ -43,7 +43,7 @@ def unread_notifications() -> int:
     try:
         if not current_user.is_authenticated:
             return 0
-        return unread_count(current_user.id)
+        return unread_count(current_user)
     except SQLAlchemyError:
         db.session.rollback()
         return 0

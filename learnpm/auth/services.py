@@ -3,9 +3,11 @@ from urllib.parse import urlsplit
 
 from flask_login import LoginManager
 from sqlalchemy import func, select
+from sqlalchemy.orm import with_expression
 
 from ..extensions import db
 from ..models import User
+from ..notifications import unread_count_of
 
 
 def normalise_email(email: str) -> str:
@@ -27,7 +29,11 @@ def safe_next(target: str | None) -> str | None:
 def load_user(cookie_id: str) -> User | None:
     """The user a login cookie names, if its session token is still the current one."""
     user_id, _, token = cookie_id.partition(":")
-    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    if not user_id.isdigit():
+        return None
+    user = db.session.scalar(select(User).where(User.id == int(user_id)).options(
+        with_expression(User.unread_notifications,
+                        unread_count_of(User.id).scalar_subquery())))
     return user if user is not None and token == user.session_token else None
 
 

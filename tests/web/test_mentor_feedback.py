@@ -72,8 +72,21 @@ def test_notifications_count_in_the_header(client, app, auth):
     auth.login_as("elena@example.com")
     assign(client, f"mentee:{priya}", "module:risks")
     auth.login_as("priya@example.com")
-    assert 'class="badge count">1<' in client.get("/dashboard").text
-    client.get("/mentoring/notifications")
+    statements = []
+    with app.app_context():
+        engine = db.engine
+    listener = lambda conn, cursor, sql, *rest: statements.append(sql)  # noqa: E731
+    db.event.listen(engine, "before_cursor_execute", listener)
+    try:
+        assert 'class="badge count">1<' in client.get("/library").text
+    finally:
+        db.event.remove(engine, "before_cursor_execute", listener)
+    # The count comes with the user: one statement reads both, none counts on its own.
+    assert [s for s in statements if "notification" in s] == [
+        s for s in statements if 'FROM "user"' in s or "FROM user" in s]
+    assert len([s for s in statements if "notification" in s]) == 1
+    read = client.get("/mentoring/notifications").text
+    assert 'class="badge count">' not in read  # read now, so the header no longer counts it
     with app.app_context():
         assert db.session.scalar(db.select(db.func.count()).select_from(Notification).where(
             Notification.read_at.is_(None), Notification.user_id == priya)) == 0
