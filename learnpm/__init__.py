@@ -37,14 +37,14 @@ def create_app(test_config: dict | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     from . import models  # noqa: F401 - registers the tables with SQLAlchemy
     from .auth.services import setup_login
-    from .database import install_engine_tuning
+    from .database import tune_engines
     from .db_commands import db_commands
     from .extensions import csrf, db, limiter, login_manager
     from .mail import init_mail
     from .store import init_store
 
-    install_engine_tuning()
     db.init_app(app)
+    tune_engines(app)
     app.cli.add_command(db_commands)
     csrf.init_app(app)
     limiter.init_app(app)

@@ -1,8 +1,10 @@
-"""Pooled connections: one the database server ended is replaced before a request uses it."""
+"""PostgreSQL connections: one the server ended is replaced before a request uses it, and a
+transaction begins at a request's first write (learnpm/database.py)."""
 import pytest
 import sqlalchemy as sa
 
 from learnpm.extensions import db
+from learnpm.models import User
 from tests.conftest import SERVER_DATABASE
 
 pytestmark = pytest.mark.skipif(not SERVER_DATABASE, reason="needs TEST_DATABASE_URL "
@@ -28,3 +30,44 @@ def test_a_request_after_the_server_ended_its_connection_is_served(app, client, 
         admin.dispose()
     assert client.get("/dashboard").status_code == 200
     assert _backend_pids(app).isdisjoint(ended)
+
+
+def _statuses(app, request):
+    """Run `request`, and return the server connection's transaction status at each statement."""
+    seen = []
+    with app.app_context():
+        engine = db.engine
+
+    def listener(_conn, cursor, statement, *_rest):
+        seen.append((statement.split()[0], cursor.connection.info.transaction_status.name))
+    sa.event.listen(engine, "before_cursor_execute", listener)
+    try:
+        request()
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", listener)
+    return seen
+
+
+def test_a_page_that_only_reads_opens_no_transaction(app, client, auth):
+    auth.login()
+    client.get("/dashboard")
+    seen = _statuses(app, lambda: client.get("/dashboard"))
+    assert seen and all(status == "IDLE" for _, status in seen), seen
+
+
+def test_writes_begin_a_transaction_and_commit_or_roll_back_together(app, client, auth):
+    auth.login()
+    seen = _statuses(app, lambda: client.get("/modules/role"))  # a first view writes
+    writes = [status for verb, status in seen if verb in ("INSERT", "UPDATE")]
+    assert writes and all(status == "INTRANS" for status in writes), seen
+    with app.app_context():
+        before = db.session.scalar(sa.select(sa.func.count()).select_from(User))
+        db.session.add(User(email="one@example.com", name="One", password_hash="x"))
+        db.session.flush()
+        db.session.add(User(email="two@example.com", name="Two", password_hash="x"))
+        db.session.flush()
+        db.session.rollback()  # both inserts went in one transaction, so both are undone
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == before
+        db.session.add(User(email="three@example.com", name="Three", password_hash="x"))
+        db.session.commit()
+        assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == before + 1
