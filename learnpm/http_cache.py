@@ -76,21 +76,27 @@ def _page_etag() -> str:
 
 class StaticFingerprints:
     """`url_for('static', filename=...)` gains `?v=<digest of the file>`; a request carrying
-    the current digest is cached for a year, since a changed file gets a new URL."""
+    the current digest is cached for a year, since a changed file gets a new URL.
+
+    Static files change only with a release, which restarts the workers, so each digest is
+    worked out once; in debug mode a file is looked at again on every URL, as it is edited."""
 
     def __init__(self, app: Flask) -> None:
         self.folder = Path(app.static_folder or "")
+        self.watch = app.debug
         self.cache: dict[str, tuple[int, str]] = {}
         app.url_defaults(self.add_version)
         app.after_request(self.cache_for_a_year)
 
     def version(self, filename: str) -> str | None:
+        cached = self.cache.get(filename)
+        if cached is not None and not self.watch:
+            return cached[1]
         path = self.folder / filename
         try:
             mtime = path.stat().st_mtime_ns
         except OSError:
             return None
-        cached = self.cache.get(filename)
         if cached is None or cached[0] != mtime:
             cached = (mtime, hashlib.sha256(path.read_bytes()).hexdigest()[:12])
             self.cache[filename] = cached

@@ -21,8 +21,10 @@ def completed_slugs(user_id: int) -> set[str]:
     return set(rows)
 
 
-def _get_or_create(user_id: int, slug: str) -> ModuleProgress:
-    row = db.session.scalar(select(ModuleProgress).where(
+def _get_or_create(user_id: int, slug: str,
+                   rows: dict[str, ModuleProgress] | None = None) -> ModuleProgress:
+    """The learner's row for `slug`, new if none; `rows`: all their rows, just read."""
+    row = rows.get(slug) if rows is not None else db.session.scalar(select(ModuleProgress).where(
         ModuleProgress.user_id == user_id, ModuleProgress.module_slug == slug))
     if row is None:
         row = ModuleProgress(user_id=user_id, module_slug=slug)
@@ -30,9 +32,10 @@ def _get_or_create(user_id: int, slug: str) -> ModuleProgress:
     return row
 
 
-def _commit_upsert(user_id: int, slug: str, change) -> ModuleProgress:
+def _commit_upsert(user_id: int, slug: str, change,
+                   rows: dict[str, ModuleProgress] | None = None) -> ModuleProgress:
     """Apply `change` to the learner's row, creating it; a double click cannot duplicate it."""
-    row = _get_or_create(user_id, slug)
+    row = _get_or_create(user_id, slug, rows)
     change(row)
     try:
         db.session.commit()
@@ -58,7 +61,7 @@ def record_view(user_id: int, slug: str) -> tuple[ModuleProgress, set[str]]:
 
     def touch(row: ModuleProgress) -> None:
         row.last_viewed_at = utcnow()
-    return _commit_upsert(user_id, slug, touch), completed
+    return _commit_upsert(user_id, slug, touch, rows), completed
 
 
 def set_completed(user_id: int, slug: str, completed: bool) -> ModuleProgress:
