@@ -47,6 +47,9 @@ def main() -> None:
             catalog = get_catalog()
             finish(start_exam(learner, catalog.exams["pmp"], catalog.bank("pmp"), 45,
                               random.Random(1)))
+            open_exam = start_exam(learner, catalog.exams["csm"], catalog.bank("csm"), 50,
+                                   random.Random(2))
+            question_page = f"/practice/attempts/{open_exam.id}"
             db.session.add_all([
                 Assessment(user_id=learner, ratings=[SkillRating(skill_id=s.id, level=3)
                                                      for s in catalog.skills.skills]),
@@ -56,7 +59,7 @@ def main() -> None:
             make_mentee_links(people[Role.MENTOR].id, 20, assignments_each=5)
             engine = db.engine
         counts = {}
-        for email, pages in (("learner@example.com", PAGES),
+        for email, pages in (("learner@example.com", [*PAGES, question_page]),
                              ("mentor@example.com", ["/mentoring/"])):
             client = app.test_client()
             client.post("/login", data={"email": email, "password": "river stone lantern"})
