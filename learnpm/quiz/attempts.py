@@ -75,17 +75,21 @@ def start_exam(user_id: int, exam: ExamBlueprint, bank: list[Question], size: in
     return attempt
 
 
-def load_attempt(attempt_id: int, user_id: int, with_items: bool = True) -> Attempt | None:
+def load_attempt(attempt_id: int, user_id: int) -> Attempt | None:
     """The user's own attempt (with its items in one more query); None for anyone else's."""
-    query = select(Attempt).where(Attempt.id == attempt_id, Attempt.user_id == user_id)
-    if with_items:
-        query = query.options(selectinload(Attempt.items))
-    return db.session.scalar(query)
+    return db.session.scalar(select(Attempt).where(
+        Attempt.id == attempt_id, Attempt.user_id == user_id).options(selectinload(Attempt.items)))
 
 
-def load_item(attempt: Attempt, position: int) -> AttemptItem | None:
-    return db.session.scalar(select(AttemptItem).where(
-        AttemptItem.attempt_id == attempt.id, AttemptItem.position == position))
+def load_attempt_item(attempt_id: int, user_id: int, position: int
+                      ) -> tuple[Attempt, AttemptItem] | None:
+    """The user's own attempt with one of its items, in one query (what an answer needs);
+    None for anyone else's attempt or a position it does not have."""
+    found = db.session.execute(
+        select(Attempt, AttemptItem).join(AttemptItem, AttemptItem.attempt_id == Attempt.id)
+        .where(Attempt.id == attempt_id, Attempt.user_id == user_id,
+               AttemptItem.position == position)).one_or_none()
+    return None if found is None else (found[0], found[1])
 
 
 def current_sections(attempt: Attempt) -> list[timing.Section]:

@@ -15,7 +15,7 @@ from .attempts import (
     end_section,
     finish,
     load_attempt,
-    load_item,
+    load_attempt_item,
     open_section,
     parse_confidence,
     parse_response,
@@ -27,8 +27,8 @@ from .notes import tools_for
 from .plans import result_plan
 
 
-def _own_attempt(attempt_id: int, with_items: bool = True):
-    attempt = load_attempt(attempt_id, current_user.id, with_items)
+def _own_attempt(attempt_id: int):
+    attempt = load_attempt(attempt_id, current_user.id)
     if attempt is None:
         abort(404)  # someone else's attempt looks exactly like a missing one
     return attempt
@@ -74,10 +74,10 @@ def _chosen_item(attempt):
 @bp.post("/attempts/<int:attempt_id>/items/<int:position>")
 @login_required
 def answer(attempt_id: int, position: int):
-    attempt = _own_attempt(attempt_id, with_items=False)  # one item is all an answer needs
-    item = load_item(attempt, position)
-    if item is None:
-        abort(404)
+    found = load_attempt_item(attempt_id, current_user.id, position)
+    if found is None:
+        abort(404)  # someone else's attempt looks exactly like a missing one
+    attempt, item = found
     practice = attempt.mode is Mode.PRACTICE
     flagged = None if practice else request.form.get("flagged") == "1"
     response, answered_before = parse_response(item.question, request.form), item.answered

@@ -285,3 +285,14 @@ def test_flagging_every_question_changes_nothing_in_the_score(client, auth, app)
         assert all(i.flagged for i in db.session.scalars(db.select(AttemptItem)))
     page = client.post(f"/practice/attempts/{attempt_id}/submit", follow_redirects=True).text
     assert "2 of 4 correct" in page and page.count("⚑ flagged") == 4
+
+
+def test_an_exam_answer_costs_three_statements(client, auth, app, count_queries):
+    """The user (with the unread count), the attempt with the one item, and the update."""
+    auth.login()
+    attempt_id = start(client, "exam")
+    position, question_id = items(app, attempt_id)[0]
+    with count_queries() as saved:
+        assert answer(client, attempt_id, position, question_id).status_code == 302
+    assert saved.count == 3
+    assert answer(client, attempt_id, 99, question_id).status_code == 404  # no such item
