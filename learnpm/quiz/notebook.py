@@ -1,19 +1,45 @@
 """The learner's notebook: starred questions and the error journal."""
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import literal, null, select, union_all
 
 from ..catalog import Question
 from ..extensions import db
 from ..models import JournalEntry, Star
 
 
-def starred(user_id: int, question_ids: Iterable[str]) -> set[str]:
+@dataclass(frozen=True)
+class JournalNote:
+    note: str
+    updated_at: datetime
+
+
+def notes_on(user_id: int, question_ids: Iterable[str]
+             ) -> tuple[set[str], dict[str, JournalNote]]:
+    """Which of these questions the learner starred, and their journal notes on them: one
+    query for both, as every question page shows both."""
     ids = list(set(question_ids))
     if not ids:
-        return set()
-    return set(db.session.scalars(select(Star.question_id).where(
-        Star.user_id == user_id, Star.question_id.in_(ids))))
+        return set(), {}
+    stars = select(Star.question_id, literal(False), null(), null()).where(
+        Star.user_id == user_id, Star.question_id.in_(ids))
+    notes = select(JournalEntry.question_id, literal(True), JournalEntry.note,
+                   JournalEntry.updated_at).where(
+        JournalEntry.user_id == user_id, JournalEntry.question_id.in_(ids))
+    starred: set[str] = set()
+    journal: dict[str, JournalNote] = {}
+    # Notes first: a UNION's columns take their types (text, timestamp) from its first part.
+    rows = cast(Iterable[tuple[str, bool, str, datetime]],  # the typing of UNION is lost
+                db.session.execute(union_all(notes, stars)))
+    for question_id, is_note, note, updated_at in rows:
+        if is_note:
+            journal[question_id] = JournalNote(note, updated_at)
+        else:
+            starred.add(question_id)
+    return starred, journal
 
 
 def toggle_star(user_id: int, question: Question) -> bool:
@@ -25,14 +51,6 @@ def toggle_star(user_id: int, question: Question) -> bool:
         db.session.add(Star(user_id=user_id, question_id=question.id, bank=question.bank))
     db.session.commit()
     return found is None
-
-
-def journal_for(user_id: int, question_ids: Iterable[str]) -> dict[str, JournalEntry]:
-    ids = list(set(question_ids))
-    if not ids:
-        return {}
-    return {e.question_id: e for e in db.session.scalars(select(JournalEntry).where(
-        JournalEntry.user_id == user_id, JournalEntry.question_id.in_(ids)))}
 
 
 def write_journal(user_id: int, question: Question, note: str) -> JournalEntry:

@@ -296,3 +296,14 @@ def test_an_exam_answer_costs_three_statements(client, auth, app, count_queries)
         assert answer(client, attempt_id, position, question_id).status_code == 302
     assert saved.count == 3
     assert answer(client, attempt_id, 99, question_id).status_code == 404  # no such item
+
+
+def test_a_question_page_costs_four_statements(client, auth, app, count_queries):
+    """The user (with the unread count), the attempt, its items, and the learner's stars and
+    journal notes on the question together."""
+    auth.login()
+    attempt_id = start(client, "exam")
+    client.get(f"/practice/attempts/{attempt_id}")
+    with count_queries() as shown:
+        assert client.get(f"/practice/attempts/{attempt_id}").status_code == 200
+    assert shown.count == 4
