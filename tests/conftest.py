@@ -88,25 +88,39 @@ def auth(app, client):
     return AuthActions(app, client)
 
 
-class QueryCounter:
-    def __init__(self):
-        self.count = 0
+@pytest.fixture
+def sql_statements(app):
+    """`with sql_statements() as seen: ...` lists the SQL statements the block runs."""
+    @contextmanager
+    def capturing():
+        seen = []
+        with app.app_context():
+            engine = db.engine
 
-    def __call__(self, *args, **kwargs):
-        self.count += 1
+        def listener(_conn, _cursor, statement, *_rest):
+            seen.append(statement)
+        event.listen(engine, "before_cursor_execute", listener)
+        try:
+            yield seen
+        finally:
+            event.remove(engine, "before_cursor_execute", listener)
+    return capturing
+
+
+class QueryCounter:
+    def __init__(self, seen):
+        self.seen = seen
+
+    @property
+    def count(self):
+        return len(self.seen)
 
 
 @pytest.fixture
-def count_queries(app):
+def count_queries(sql_statements):
     """`with count_queries() as counter: ...` counts SQL statements the block runs."""
     @contextmanager
     def counting():
-        counter = QueryCounter()
-        with app.app_context():
-            engine = db.engine
-        event.listen(engine, "before_cursor_execute", counter)
-        try:
-            yield counter
-        finally:
-            event.remove(engine, "before_cursor_execute", counter)
+        with sql_statements() as seen:
+            yield QueryCounter(seen)
     return counting

@@ -67,20 +67,13 @@ def test_ending_the_relationship_keeps_history_for_the_mentee(client, app, auth)
     assert ">Priya</a>" not in client.get("/mentoring/").text
 
 
-def test_notifications_count_in_the_header(client, app, auth):
+def test_notifications_count_in_the_header(client, app, auth, sql_statements):
     _, elena, priya = setup_pair(app, client, auth)
     auth.login_as("elena@example.com")
     assign(client, f"mentee:{priya}", "module:risks")
     auth.login_as("priya@example.com")
-    statements = []
-    with app.app_context():
-        engine = db.engine
-    listener = lambda conn, cursor, sql, *rest: statements.append(sql)  # noqa: E731
-    db.event.listen(engine, "before_cursor_execute", listener)
-    try:
+    with sql_statements() as statements:
         assert 'class="badge count">1<' in client.get("/library").text
-    finally:
-        db.event.remove(engine, "before_cursor_execute", listener)
     # The count comes with the user: one statement reads both, none counts on its own.
     assert [s for s in statements if "notification" in s] == [
         s for s in statements if 'FROM "user"' in s or "FROM user" in s]

@@ -298,12 +298,13 @@ def test_an_exam_answer_costs_three_statements(client, auth, app, count_queries)
     assert answer(client, attempt_id, 99, question_id).status_code == 404  # no such item
 
 
-def test_a_question_page_costs_four_statements(client, auth, app, count_queries):
+def test_a_question_page_costs_four_statements(client, auth, app, sql_statements):
     """The user (with the unread count), the attempt, its items, and the learner's stars and
-    journal notes on the question together."""
+    journal notes on the question together (besides the content version, which a worker
+    reads every few seconds, and the tests on every request)."""
     auth.login()
     attempt_id = start(client, "exam")
     client.get(f"/practice/attempts/{attempt_id}")
-    with count_queries() as shown:
+    with sql_statements() as seen:
         assert client.get(f"/practice/attempts/{attempt_id}").status_code == 200
-    assert shown.count == 4
+    assert len([s for s in seen if "content_version" not in s]) == 4, seen
