@@ -4,37 +4,7 @@ from datetime import timedelta
 
 from learnpm.extensions import db
 from learnpm.models import Attempt, AttemptItem, ReviewCard, Status, utcnow
-
-RIGHT = {"demo-001": {"answer": "a"}, "demo-002": {"answer": ["a", "b"]},
-         "demo-003": {"answer": "a"},
-         "demo-004": {"match-0": "0", "match-1": "1", "match-2": "2"}}
-WRONG = {"demo-001": {"answer": "b"}, "demo-002": {"answer": ["a"]},
-         "demo-003": {"answer": "b"},
-         "demo-004": {"match-0": "1", "match-1": "0", "match-2": "2"}}
-
-
-def start(client, kind="practice", **data):
-    data = {"count": 4, "focus": "any", **data} if kind == "practice" else {"size": 4, **data}
-    response = client.post(f"/practice/demo/{kind}", data=data)
-    assert response.status_code == 302, response.text
-    return int(response.headers["Location"].rsplit("/", 1)[1])
-
-
-def items(app, attempt_id):
-    with app.app_context():
-        rows = db.session.scalars(db.select(AttemptItem).where(
-            AttemptItem.attempt_id == attempt_id).order_by(AttemptItem.position)).all()
-        return [(r.position, r.question_id) for r in rows]
-
-
-def answer(client, attempt_id, position, question_id, right=True, **extra):
-    data = {**(RIGHT if right else WRONG)[question_id], **extra}
-    return client.post(f"/practice/attempts/{attempt_id}/items/{position}", data=data)
-
-
-def attempt_row(app, attempt_id):
-    with app.app_context():
-        return db.session.get(Attempt, attempt_id)
+from tests.web.quizzing import RIGHT, answer, attempt_row, items, start
 
 
 def test_practice_home_and_setup_are_open_to_visitors(client):
@@ -250,27 +220,6 @@ def test_readiness_explains_itself(client, auth, app):
     assert "Weighted together that is 0%; the bar used is 60%." in page
 
 
-def test_result_and_history_query_counts_do_not_grow(client, auth, app, count_queries):
-    auth.login()
-    ids = []
-    for _ in range(3):
-        attempt_id = start(client)
-        client.post(f"/practice/attempts/{attempt_id}/submit")
-        ids.append(attempt_id)
-    with count_queries() as one:
-        client.get(f"/practice/attempts/{ids[0]}/result")
-    with count_queries() as history_few:
-        client.get("/practice/history")
-    for _ in range(3):
-        client.post(f"/practice/attempts/{start(client)}/submit")
-    with count_queries() as history_more:
-        client.get("/practice/history")
-    with count_queries() as again:
-        client.get(f"/practice/attempts/{ids[1]}/result")
-    assert again.count == one.count
-    assert history_more.count == history_few.count
-
-
 def test_flagging_every_question_changes_nothing_in_the_score(client, auth, app):
     auth.login()
     attempt_id = start(client, "exam")
@@ -285,26 +234,3 @@ def test_flagging_every_question_changes_nothing_in_the_score(client, auth, app)
         assert all(i.flagged for i in db.session.scalars(db.select(AttemptItem)))
     page = client.post(f"/practice/attempts/{attempt_id}/submit", follow_redirects=True).text
     assert "2 of 4 correct" in page and page.count("⚑ flagged") == 4
-
-
-def test_an_exam_answer_costs_three_statements(client, auth, app, count_queries):
-    """The user (with the unread count), the attempt with the one item, and the update."""
-    auth.login()
-    attempt_id = start(client, "exam")
-    position, question_id = items(app, attempt_id)[0]
-    with count_queries() as saved:
-        assert answer(client, attempt_id, position, question_id).status_code == 302
-    assert saved.count == 3
-    assert answer(client, attempt_id, 99, question_id).status_code == 404  # no such item
-
-
-def test_a_question_page_costs_four_statements(client, auth, app, sql_statements):
-    """The user (with the unread count), the attempt, its items, and the learner's stars and
-    journal notes on the question together (besides the content version, which a worker
-    reads every few seconds, and the tests on every request)."""
-    auth.login()
-    attempt_id = start(client, "exam")
-    client.get(f"/practice/attempts/{attempt_id}")
-    with sql_statements() as seen:
-        assert client.get(f"/practice/attempts/{attempt_id}").status_code == 200
-    assert len([s for s in seen if "content_version" not in s]) == 4, seen
