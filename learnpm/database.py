@@ -62,13 +62,13 @@ def _autocommit(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.autocommit = True  # BEGIN is sent by _begin_before_writing
 
 
+_IDLE = 0  # psycopg.pq.TransactionStatus.IDLE, without importing psycopg where it is absent
+
+
 def _begin_before_writing(_conn: Any, cursor: Any, statement: str, *_args: Any) -> None:
     server = cursor.connection
     if server.info.transaction_status == _IDLE and needs_transaction(statement):
         server.execute("BEGIN")
-
-
-_IDLE = 0  # psycopg.pq.TransactionStatus.IDLE, without importing psycopg where it is absent
 
 
 def tune_engines(app: Flask) -> None:
