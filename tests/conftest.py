@@ -90,15 +90,16 @@ def auth(app, client):
 
 @pytest.fixture
 def sql_statements(app):
-    """`with sql_statements() as seen: ...` lists the SQL statements the block runs."""
+    """`with sql_statements() as seen: ...` lists the SQL statements the block runs;
+    `sql_statements(note)` lists `note(cursor, statement)` instead, worked out as each runs."""
     @contextmanager
-    def capturing():
+    def capturing(note=lambda _cursor, statement: statement):
         seen = []
         with app.app_context():
             engine = db.engine
 
-        def listener(_conn, _cursor, statement, *_rest):
-            seen.append(statement)
+        def listener(_conn, cursor, statement, *_rest):
+            seen.append(note(cursor, statement))
         event.listen(engine, "before_cursor_execute", listener)
         try:
             yield seen

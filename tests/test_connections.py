@@ -32,32 +32,24 @@ def test_a_request_after_the_server_ended_its_connection_is_served(app, client, 
     assert _backend_pids(app).isdisjoint(ended)
 
 
-def _statuses(app, request):
-    """Run `request`, and return the server connection's transaction status at each statement."""
-    seen = []
-    with app.app_context():
-        engine = db.engine
-
-    def listener(_conn, cursor, statement, *_rest):
-        seen.append((statement.split()[0], cursor.connection.info.transaction_status.name))
-    sa.event.listen(engine, "before_cursor_execute", listener)
-    try:
-        request()
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", listener)
-    return seen
+def _verb_and_status(cursor, statement):
+    """A statement's first word, and whether its connection was in a transaction then."""
+    return statement.split()[0], cursor.connection.info.transaction_status.name
 
 
-def test_a_page_that_only_reads_opens_no_transaction(app, client, auth):
+def test_a_page_that_only_reads_opens_no_transaction(client, auth, sql_statements):
     auth.login()
     client.get("/dashboard")
-    seen = _statuses(app, lambda: client.get("/dashboard"))
+    with sql_statements(_verb_and_status) as seen:
+        client.get("/dashboard")
     assert seen and all(status == "IDLE" for _, status in seen), seen
 
 
-def test_writes_begin_a_transaction_and_commit_or_roll_back_together(app, client, auth):
+def test_writes_begin_a_transaction_and_commit_or_roll_back_together(app, client, auth,
+                                                                      sql_statements):
     auth.login()
-    seen = _statuses(app, lambda: client.get("/modules/role"))  # a first view writes
+    with sql_statements(_verb_and_status) as seen:
+        client.get("/modules/role")  # a first view writes
     writes = [status for verb, status in seen if verb in ("INSERT", "UPDATE")]
     assert writes and all(status == "INTRANS" for status in writes), seen
     with app.app_context():
