@@ -40,9 +40,10 @@ def dashboard():
     suggestion = suggest_next(progress, recent_paths, STARTING_PATH)
     today = date.today()
     assessment, skill_gaps = standing.skills_snapshot(current_user.id, catalog)
+    due = due_count(current_user.id)
     return render_template(
-        "main/dashboard.html", due_reviews=due_count(current_user.id),
-        result=latest_plan(current_user.id),
+        "main/dashboard.html", due_reviews=due,
+        result=latest_plan(current_user.id, completed=completed, due=due),
         open_attempts=in_progress(current_user.id), today=today,
         assignments=standing.open_assignments(current_user.id),
         deadline=standing.nearest_deadline(current_user.id, catalog, today),

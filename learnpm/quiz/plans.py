@@ -34,8 +34,10 @@ def task_results(attempt: Attempt) -> list[TaskResult]:
     return by_task((item.task, bool(item.correct)) for item in attempt.items)
 
 
-def result_plan(attempt: Attempt, exam: ExamBlueprint) -> ResultPlan:
-    """Per-task results and the plan for an attempt whose items are loaded."""
+def result_plan(attempt: Attempt, exam: ExamBlueprint, *, completed: set[str] | None = None,
+                due: int | None = None) -> ResultPlan:
+    """Per-task results and the plan for an attempt whose items are loaded. A page that has
+    already read the learner's completed modules or due review count passes them in."""
     results = task_results(attempt)
     missed: dict[str, list[tuple[str, ...]]] = {}
     for item in attempt.items:
@@ -47,18 +49,22 @@ def result_plan(attempt: Attempt, exam: ExamBlueprint) -> ResultPlan:
     for question in get_catalog().bank(exam.id):
         if question.task and (question.id not in answered or question.id in in_queue):
             available[question.task] = available.get(question.task, 0) + 1
-    plan = remediation.plan(results, missed, completed_slugs(attempt.user_id), available,
-                            due_count(attempt.user_id))
+    if completed is None:
+        completed = completed_slugs(attempt.user_id)
+    if due is None:
+        due = due_count(attempt.user_id)
+    plan = remediation.plan(results, missed, completed, available, due)
     return ResultPlan(attempt, exam, results, plan)
 
 
-def latest_plan(user_id: int) -> ResultPlan | None:
+def latest_plan(user_id: int, *, completed: set[str] | None = None,
+                due: int | None = None) -> ResultPlan | None:
     """The plan from the learner's latest simulation (for the dashboard and the mentor)."""
     attempt = latest_exam(user_id)
     exam = get_catalog().exams.get(attempt.bank) if attempt else None
     if attempt is None or exam is None:
         return None
-    return result_plan(attempt, exam)
+    return result_plan(attempt, exam, completed=completed, due=due)
 
 
 def exam_date(user_id: int, exam: ExamBlueprint, today: date) -> tuple[date, str] | None:
@@ -84,15 +90,16 @@ def set_exam_date(user_id: int, exam: ExamBlueprint, day: date) -> None:
     db.session.commit()
 
 
-def study(user_id: int, exam: ExamBlueprint, today: date,
-          latest: ResultPlan | None = None) -> study_plan.StudyPlan | None:
-    found = exam_date(user_id, exam, today)
+def study(user_id: int, exam: ExamBlueprint, today: date, found: tuple[date, str] | None,
+          latest: ResultPlan | None, completed: set[str], due: int
+          ) -> study_plan.StudyPlan | None:
+    """The plan from `found` (what exam_date gave) to the exam; the page passes what it has
+    already read (the latest result, completed modules, reviews due)."""
     if found is None:
         return None
     catalog = get_catalog()
     path = catalog.paths.get(exam.study_path or "")
-    read = completed_slugs(user_id)
-    unread = [slug for slug in (path.modules if path else ()) if slug not in read]
+    unread = [slug for slug in (path.modules if path else ()) if slug not in completed]
     last_mock, mocks = last_full_mock(user_id, exam)
     weak: list[str] = []
     below = False
@@ -102,5 +109,5 @@ def study(user_id: int, exam: ExamBlueprint, today: date,
         below = percent is not None and exam.grading.is_weak(percent)
     return study_plan.build(study_plan.StudyInput(
         today=today, exam_date=found[0], unread=unread, last_mock=last_mock, mocks_taken=mocks,
-        weak_tasks=weak, reviews_due=due_count(user_id),
+        weak_tasks=weak, reviews_due=due,
         daily_new_cards=daily_new_cards(user_id), last_score_below_bar=below))

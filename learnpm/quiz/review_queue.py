@@ -41,10 +41,12 @@ def record_for_review(user_id: int, bank: str, items: Iterable[AttemptItem],
             card.lapses += 0 if item.correct else 1
 
 
+def _allowance(user_id: int):
+    return select(LearnerProfile.daily_new_cards).where(LearnerProfile.user_id == user_id)
+
+
 def daily_new_cards(user_id: int) -> int:
-    allowance = db.session.scalar(select(LearnerProfile.daily_new_cards).where(
-        LearnerProfile.user_id == user_id))
-    return allowance or review.DEFAULT_NEW_CARDS
+    return db.session.scalar(_allowance(user_id)) or review.DEFAULT_NEW_CARDS
 
 
 def set_daily_new_cards(user_id: int, allowance: int) -> None:
@@ -59,15 +61,21 @@ def _start_of_day(now: datetime) -> datetime:
 
 
 def todays_ids(user_id: int, now: datetime | None = None) -> list[int]:
-    """Ids of the cards to show today, in order (three small queries)."""
+    """Ids of the cards to show today, in order, in one query: each due card carries the
+    day's allowance and how many new cards were already taken today (subqueries the
+    database works out once), and with no card due neither is needed."""
     now = now or utcnow()
-    due = [DueCard(card_id, due_at, reviews == 0) for card_id, due_at, reviews in
-           db.session.execute(select(ReviewCard.id, ReviewCard.due, ReviewCard.reviews).where(
-               ReviewCard.user_id == user_id, ReviewCard.due <= now))]
-    introduced = db.session.scalar(select(func.count()).select_from(ReviewCard).where(
-        ReviewCard.user_id == user_id,
-        ReviewCard.first_reviewed_at >= _start_of_day(now))) or 0
-    return review.todays_queue(due, daily_new_cards(user_id), introduced)
+    introduced = select(func.count()).select_from(ReviewCard).where(
+        ReviewCard.user_id == user_id, ReviewCard.first_reviewed_at >= _start_of_day(now))
+    rows = db.session.execute(select(
+        ReviewCard.id, ReviewCard.due, ReviewCard.reviews,
+        _allowance(user_id).scalar_subquery(), introduced.scalar_subquery()).where(
+        ReviewCard.user_id == user_id, ReviewCard.due <= now)).all()
+    if not rows:
+        return []
+    allowance, taken = rows[0][3], rows[0][4]
+    due = [DueCard(card_id, due_at, reviews == 0) for card_id, due_at, reviews, *_ in rows]
+    return review.todays_queue(due, allowance or review.DEFAULT_NEW_CARDS, taken or 0)
 
 
 def due_cards(user_id: int, now: datetime | None = None) -> list[ReviewCard]:

@@ -112,3 +112,20 @@ def test_dashboard_shows_due_work_and_where_you_stand(client, auth, app):
     assert "<strong>PMP exam</strong> in 20 days" in page
     assert "Next goal: <strong>Pass the CAPM</strong>" in page
     assert page.index("What to do next") < page.index("Where you stand")
+
+
+def test_dashboard_reads_progress_and_the_review_queue_once(client, auth, app, sql_statements):
+    """With a finished simulation (so the dashboard shows its plan) and cards due, the plan
+    reuses what the page has already read instead of asking again."""
+    from tests.factories import make_attempt
+    user_id = auth.login()
+    with app.app_context():
+        make_attempt(user_id, exam=True, size=3, right=1)
+        make_progress(user_id, "role", completed=True)
+    client.get("/modules/scheduling")
+    with sql_statements() as seen:
+        page = client.get("/dashboard").text
+    assert "What to work on next" in page
+    due_reads = [s for s in seen if "review_card.due <=" in s]
+    progress_reads = [s for s in seen if "FROM module_progress" in s]
+    assert len(due_reads) == 1 and len(progress_reads) == 1, seen
