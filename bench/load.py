@@ -3,6 +3,12 @@
     python bench/load.py --database sqlite --users 32 --seconds 60
     python bench/load.py --database postgres --users 32 --seconds 60
     python bench/load.py --database postgres --kill-worker --restart-postgres
+    python bench/load.py --database both --pairs 5 --think 0
+
+With --database both, each of --pairs pairs runs SQLite and PostgreSQL one after the other
+(the order alternates from pair to pair), and a table gives each pair's PostgreSQL / SQLite
+ratio of requests per second, with the median: one run is not enough on a shared two-core
+machine, where a single run's throughput can move by a tenth from one minute to the next.
 
 Each virtual user registers, starts a CSM exam simulation and then, until time is up, mixes
 reading modules, the library, search, the dashboard and answering exam questions. Forms are
@@ -117,24 +123,10 @@ def verify(url: str, acknowledged: list[tuple[int, int, str]]) -> tuple[int, int
     return len(acknowledged), missing
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--database", choices=("sqlite", "postgres"), default="sqlite")
-    parser.add_argument("--users", type=int, default=32)
-    parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--think", type=float, default=1.0,
-                        help="mean seconds a user pauses between requests (0: flat out)")
-    parser.add_argument("--kill-worker", action="store_true")
-    parser.add_argument("--restart-postgres", action="store_true")
-    parser.add_argument("--min-answers", type=int,
-                        help="fail when fewer answers are acknowledged (default: --users)")
-    args = parser.parse_args()
-    if args.min_answers is None:
-        args.min_answers = args.users
+def run(args, kind: str) -> "Outcome":
+    """One run of the virtual users against gunicorn on a fresh database of `kind`."""
     with tempfile.TemporaryDirectory() as folder:
-        url, drop = database_url(args.database, folder)
+        url, drop = database_url(kind, folder)
         env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "load-test",
                "LEARNPM_SESSION_COOKIE_SECURE": "false",
                "LEARNPM_LOGIN_RATE_LIMIT": "100000 per minute",
@@ -163,16 +155,75 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=15)
             drop()
-    report(args, stats, elapsed, log, checked, missing, serves_again)
+    return Outcome(kind, stats, elapsed, log, checked, missing, serves_again)
 
 
-def report(args, stats: Stats, elapsed: float, log, checked, missing, serves_again) -> None:
+class Outcome:
+    def __init__(self, kind, stats: Stats, elapsed, log, checked, missing, serves_again):
+        self.kind, self.stats, self.elapsed, self.log = kind, stats, elapsed, log
+        self.checked, self.missing, self.serves_again = checked, missing, serves_again
+
+    @property
+    def requests_per_second(self) -> float:
+        return sum(len(v) for v in self.stats.latency.values()) / self.elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="sqlite",
+                        help="both: --pairs runs on each, alternating, and their ratio")
+    parser.add_argument("--pairs", type=int, default=3,
+                        help="with --database both: how many SQLite/PostgreSQL pairs")
+    parser.add_argument("--users", type=int, default=32)
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--think", type=float, default=1.0,
+                        help="mean seconds a user pauses between requests (0: flat out)")
+    parser.add_argument("--kill-worker", action="store_true")
+    parser.add_argument("--restart-postgres", action="store_true")
+    parser.add_argument("--min-answers", type=int,
+                        help="fail when fewer answers are acknowledged (default: --users)")
+    args = parser.parse_args()
+    if args.min_answers is None:
+        args.min_answers = args.users
+    if args.database != "both":
+        sys.exit(1 if report(args, run(args, args.database)) else 0)
+    # Each pair's order alternates, so a machine that slows down (or warms up) during the
+    # session does not always favour the same database.
+    pairs, failures = [], []
+    for number in range(args.pairs):
+        order = ("sqlite", "postgres") if number % 2 == 0 else ("postgres", "sqlite")
+        outcomes = {}
+        for kind in order:
+            outcomes[kind] = run(args, kind)
+            failures += report(args, outcomes[kind])
+            print()
+        pairs.append((outcomes["sqlite"].requests_per_second,
+                      outcomes["postgres"].requests_per_second))
+    compare(pairs)
+    sys.exit(1 if failures else 0)
+
+
+def compare(pairs: list[tuple[float, float]]) -> None:
+    print(f"{'pair':>4} {'SQLite req/s':>13} {'PostgreSQL req/s':>17} {'PostgreSQL / SQLite':>20}")
+    ratios = []
+    for number, (sqlite, postgres) in enumerate(pairs, start=1):
+        ratios.append(postgres / sqlite)
+        print(f"{number:4d} {sqlite:13.0f} {postgres:17.0f} {ratios[-1]:20.0%}")
+    print(f"median PostgreSQL / SQLite: {statistics.median(ratios):.0%} "
+          f"(lowest {min(ratios):.0%}, highest {max(ratios):.0%}; goal at least 80% flat out)")
+
+
+def report(args, outcome: Outcome) -> list[str]:
+    """Print one run's figures; return why it failed (nothing if it did not)."""
+    stats, elapsed = outcome.stats, outcome.elapsed
     total = sum(len(v) for v in stats.latency.values())
     errors = sum(len(v) for v in stats.errors.values())
-    print(f"{args.database}, gunicorn {args.workers} workers, {args.users} users, "
+    print(f"{outcome.kind}, gunicorn {args.workers} workers, {args.users} users, "
           f"think {args.think:g} s, {elapsed:.0f} s: {total} requests, "
           f"{total / elapsed:.0f} req/s, {errors} errors")
-    for line in log:
+    for line in outcome.log:
         print("fault:", line)
     print(f"{'request':16} {'count':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} "
           f"{'p99 ms':>7} {'errors':>6} {'outside faults':>14}")
@@ -181,19 +232,21 @@ def report(args, stats: Stats, elapsed: float, log, checked, missing, serves_aga
               f"{1000 * statistics.median(values):7.1f} {1000 * percentile(values, 0.95):7.1f} "
               f"{1000 * percentile(values, 0.99):7.1f} {len(stats.errors[kind]):6d} "
               f"{stats.unexpected_errors(kind):14d}")
-    print(f"acknowledged answers checked in the database: {checked}, missing: {missing}")
-    print(f"site serves again after the run: {'yes' if serves_again else 'NO'}")
+    print(f"acknowledged answers checked in the database: {outcome.checked}, "
+          f"missing: {outcome.missing}")
+    print(f"site serves again after the run: {'yes' if outcome.serves_again else 'NO'}")
     failures = [f"{kind}: {stats.unexpected_errors(kind)} errors outside a fault window"
                 for kind in sorted(stats.errors) if stats.unexpected_errors(kind)]
-    if checked < args.min_answers:
-        failures.append(f"only {checked} answers acknowledged (floor {args.min_answers})")
-    if missing:
-        failures.append(f"{missing} acknowledged answers missing from the database")
-    if not serves_again:
+    if outcome.checked < args.min_answers:
+        failures.append(f"only {outcome.checked} answers acknowledged "
+                        f"(floor {args.min_answers})")
+    if outcome.missing:
+        failures.append(f"{outcome.missing} acknowledged answers missing from the database")
+    if not outcome.serves_again:
         failures.append("the site does not serve after the run")
     for failure in failures:
         print("FAIL:", failure)
-    sys.exit(1 if failures else 0)
+    return failures
 
 
 if __name__ == "__main__":

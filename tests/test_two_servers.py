@@ -18,42 +18,22 @@ import pytest
 import sqlalchemy as sa
 
 from tests.pages import Form, csrf_token, form
+from tests.servers import POSTGRES_ADMIN_URL, REDIS_URL, postgres_missing, redis_missing
 
 ROOT = Path(__file__).resolve().parent.parent
-ADMIN_URL = os.environ.get("TEST_POSTGRES_ADMIN_URL",
-                           "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 pytestmark = pytest.mark.postgres
 
 
-def _reachable() -> str | None:
-    engine = sa.create_engine(ADMIN_URL)
-    try:
-        engine.connect().close()
-    except Exception as exc:  # noqa: BLE001 - any failure means "not here"
-        return f"PostgreSQL not reachable: {exc.__class__.__name__}"
-    finally:
-        engine.dispose()
-    try:
-        import redis
-        client = redis.Redis.from_url(REDIS_URL)
-        client.ping()
-        client.close()
-    except Exception as exc:  # noqa: BLE001
-        return f"Redis not reachable: {exc.__class__.__name__}"
-    return None
-
-
 @pytest.fixture(scope="module")
 def database():
-    if reason := _reachable():
+    if reason := postgres_missing() or redis_missing():
         pytest.skip(reason)
     name = f"learnpm_it_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    url = ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    url = POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
     yield url
     with admin.connect() as connection:
         connection.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
