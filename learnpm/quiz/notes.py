@@ -16,7 +16,11 @@ from .forms import JournalForm, ReportForm
 
 def tools_for(user_id: int, question_ids: Iterable[str]) -> dict[str, Any]:
     """What the question partials need for these questions, in one query."""
-    starred, journal = notebook.notes_on(user_id, question_ids)
+    return tools_with(*notebook.notes_on(user_id, question_ids))
+
+
+def tools_with(starred: set[str], journal: dict[str, notebook.JournalNote]) -> dict[str, Any]:
+    """What the question partials need, from the learner's stars and notes already read."""
     return {"starred": starred, "journal": journal,
             "report_form": ReportForm(formdata=None), "journal_form": JournalForm(formdata=None)}
 

@@ -23,7 +23,8 @@ from .attempts import (
     save_answer,
 )
 from .insights import previous_attempt
-from .notes import tools_for
+from .navigator import load_for_navigator, question_details
+from .notes import tools_for, tools_with
 from .plans import result_plan
 
 
@@ -44,7 +45,9 @@ def _clock(attempt) -> dict:
 @bp.get("/attempts/<int:attempt_id>")
 @login_required
 def attempt(attempt_id: int):
-    attempt = _own_attempt(attempt_id)
+    attempt = load_for_navigator(attempt_id, current_user.id)
+    if attempt is None:
+        abort(404)
     if close_if_expired(attempt):
         flash("Time ran out, so your exam was scored as it stood at the deadline.", "info")
     if attempt.finished:
@@ -58,7 +61,7 @@ def attempt(attempt_id: int):
         "quiz/question.html", attempt=attempt, item=item, section=section,
         exam=get_catalog().exams.get(attempt.bank),
         answered=sum(1 for i in attempt.items if i.answered),
-        **tools_for(current_user.id, [item.question_id]), **_clock(attempt))
+        **tools_with(*question_details(item, current_user.id)), **_clock(attempt))
 
 
 def _chosen_item(attempt):

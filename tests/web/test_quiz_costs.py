@@ -35,12 +35,24 @@ def test_an_exam_answer_costs_three_statements(client, auth, app, count_queries)
 
 
 def test_a_question_page_costs_four_statements(client, auth, app, sql_statements):
-    """The user (with the unread count), the attempt, its items, and the learner's stars and
-    journal notes on the question together (besides the content version, which a worker
-    reads every few seconds, and the tests on every request)."""
+    """The user (with the unread count), the attempt, its items' state, and the question
+    shown with the learner's star and journal note on it (besides the content version,
+    which a worker reads every few seconds, and the tests on every request)."""
     auth.login()
     attempt_id = start(client, "exam")
     client.get(f"/practice/attempts/{attempt_id}")
     with sql_statements() as seen:
         assert client.get(f"/practice/attempts/{attempt_id}").status_code == 200
     assert len([s for s in seen if "content_version" not in s]) == 4, seen
+
+
+def test_a_question_page_reads_the_text_of_the_shown_question_only(client, auth, sql_statements):
+    """The navigator needs each item's state, not its stored question: decoding every
+    snapshot of a 180-question simulation on every page cost more than the page."""
+    auth.login()
+    attempt_id = start(client, "exam")
+    with sql_statements() as seen:
+        page = client.get(f"/practice/attempts/{attempt_id}?q=2").text
+    assert "Question 2" in page
+    with_text = [s for s in seen if "attempt_item.snapshot" in s]
+    assert len(with_text) == 1 and "attempt_item.id = " in with_text[0], seen
