@@ -24,7 +24,9 @@ def test_a_request_after_the_server_ended_its_connection_is_served(app, client, 
     try:
         with admin.connect() as connection:
             for pid in ended:
-                assert connection.scalar(sa.text("SELECT pg_terminate_backend(:pid)"),
+                # Wait for the backend to be gone: pg_terminate_backend only signals it, and
+                # a connection in the middle of being ended is not the case under test.
+                assert connection.scalar(sa.text("SELECT pg_terminate_backend(:pid, 5000)"),
                                          {"pid": pid})
     finally:
         admin.dispose()

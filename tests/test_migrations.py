@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -27,6 +28,16 @@ def migration_app(tmp_path):
     return app
 
 
+@pytest.fixture(autouse=True)
+def leave_the_database_empty(tmp_path):
+    """A server database is shared with the rest of the suite (and the next run)."""
+    yield
+    app = migration_app(tmp_path)
+    with app.app_context():
+        empty(app)
+        db.engine.dispose()
+
+
 def revisions(app) -> list[str]:
     with app.app_context():
         script = ScriptDirectory.from_config(app.extensions["migrate"].migrate.get_config())
@@ -37,6 +48,9 @@ def empty(app) -> None:
     db.drop_all()
     db.session.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
     db.session.commit()
+    strangers = sa.inspect(db.engine).get_table_names()
+    assert not strangers, (f"the test database holds tables LearnPM does not define: "
+                           f"{strangers}; point TEST_DATABASE_URL at an empty database")
 
 
 def drift(app) -> list:
