@@ -14,8 +14,8 @@ from ..learn.services import completed_slugs
 from ..models import Attempt, CertificationRecord, ExamDate
 from ..store import get_catalog
 from .insights import last_full_mock, latest_exam
-from .practice import answered_ids
-from .review_queue import card_question_ids, daily_new_cards, due_count
+from .practice import met_questions
+from .review_queue import daily_new_cards, due_count
 
 
 @dataclass(frozen=True)
@@ -43,11 +43,10 @@ def result_plan(attempt: Attempt, exam: ExamBlueprint, *, completed: set[str] | 
     for item in attempt.items:
         if item.task and not item.correct:
             missed.setdefault(item.task, []).append(item.question.modules)
-    answered = answered_ids(attempt.user_id, exam.id)
-    in_queue = card_question_ids(attempt.user_id, exam.id)
+    met = met_questions(attempt.user_id, exam.id)
     available: dict[str, int] = {}
     for question in get_catalog().bank(exam.id):
-        if question.task and (question.id not in answered or question.id in in_queue):
+        if question.task and (question.id not in met.answered or question.id in met.queued):
             available[question.task] = available.get(question.task, 0) + 1
     if completed is None:
         completed = completed_slugs(attempt.user_id)

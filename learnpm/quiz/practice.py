@@ -1,27 +1,43 @@
 """Building practice sets and mocks from what the learner has already met."""
 import random
+from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import literal, select, union_all
 
 from ..catalog import ExamBlueprint, Question
 from ..domain.drawing import Candidate, Filters, Focus, draw_practice, focus_sets
 from ..domain.drawing import unseen_for_full_exam as unseen_count
 from ..extensions import db
-from ..models import Attempt, AttemptItem, Mode, Star
+from ..models import Attempt, AttemptItem, Mode, ReviewCard, Star
 from ..store import get_catalog
 from .attempts import start_exam, start_practice
-from .review_queue import card_question_ids
 
 
 def candidates(questions: list[Question]) -> list[Candidate]:
     return [Candidate(q.id, q.domain, q.task, q.approach, q.difficulty) for q in questions]
 
 
-def answered_ids(user_id: int, bank: str) -> set[str]:
-    return set(db.session.scalars(
-        select(AttemptItem.question_id).join(Attempt).where(
-            Attempt.user_id == user_id, Attempt.bank == bank,
-            AttemptItem.answered_at.is_not(None)).distinct()))
+@dataclass(frozen=True)
+class MetQuestions:
+    """The bank's questions a learner has answered, has in their review queue, and starred."""
+    answered: set[str]
+    queued: set[str]
+    starred: set[str]
+
+
+def met_questions(user_id: int, bank: str) -> MetQuestions:
+    """All three sets in one query (a UNION ALL, each row tagged with its set)."""
+    answered = (select(AttemptItem.question_id, literal("answered")).join(Attempt)
+                .where(Attempt.user_id == user_id, Attempt.bank == bank,
+                       AttemptItem.answered_at.is_not(None)).distinct())
+    queued = select(ReviewCard.question_id, literal("queued")).where(
+        ReviewCard.user_id == user_id, ReviewCard.bank == bank)
+    starred = select(Star.question_id, literal("starred")).where(
+        Star.user_id == user_id, Star.bank == bank)
+    found: dict[str, set[str]] = {"answered": set(), "queued": set(), "starred": set()}
+    for question_id, kind in db.session.execute(union_all(answered, queued, starred)):
+        found[kind].add(question_id)
+    return MetQuestions(**found)
 
 
 def simulation_ids(user_id: int, bank: str) -> set[str]:
@@ -32,20 +48,13 @@ def simulation_ids(user_id: int, bank: str) -> set[str]:
         .distinct()))
 
 
-def starred_ids(user_id: int, bank: str | None = None) -> set[str]:
-    query = select(Star.question_id).where(Star.user_id == user_id)
-    if bank:
-        query = query.where(Star.bank == bank)
-    return set(db.session.scalars(query))
-
-
 def build_practice(user_id: int, exam: ExamBlueprint, count: int, filters: Filters,
                    focus: Focus, rng: random.Random | None = None) -> Attempt | None:
     """A practice attempt from the builder's choices; None when nothing matches."""
     questions = get_catalog().bank(exam.id)
-    prefer, only = focus_sets(focus, [q.id for q in questions], answered_ids(user_id, exam.id),
-                              card_question_ids(user_id, exam.id),
-                              starred_ids(user_id, exam.id))
+    met = met_questions(user_id, exam.id)
+    prefer, only = focus_sets(focus, [q.id for q in questions], met.answered, met.queued,
+                              met.starred)
     chosen = draw_practice(candidates(questions), count, rng or random.Random(), filters,
                            prefer, only)
     if not chosen:
