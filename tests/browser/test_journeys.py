@@ -51,7 +51,7 @@ def test_practice_quiz_and_short_exam_with_flag_reload_and_review(page, live_ser
 
     page.goto(f"{live_server}/practice/csm")
     page.select_option("#size", "10")
-    page.click("button:has-text('Start exam simulation')")
+    submit(page, "button:has-text('Start exam simulation')")
     assert page.locator("#timer-value").inner_text() != ""
     answer_current_question(page)
     page.check("#flag")
@@ -73,7 +73,7 @@ def test_exam_timer_runs_out_and_the_attempt_is_scored(page, live_server, live_a
     register(page, live_server, "Tom")
     page.goto(f"{live_server}/practice/csm")
     page.select_option("#size", "10")
-    page.click("button:has-text('Start exam simulation')")
+    submit(page, "button:has-text('Start exam simulation')")
     attempt_id = int(re.search(r"/attempts/(\d+)", page.url).group(1))
     with live_app.app_context():
         attempt = db.session.get(Attempt, attempt_id)
@@ -97,7 +97,7 @@ def test_everything_but_the_countdown_works_without_javascript(page_without_js, 
     assert "Completed" in page.inner_text("main")
     page.goto(f"{live_server}/practice/prince2-foundation")
     page.select_option("#size", "10")
-    page.click("button:has-text('Start exam simulation')")
+    submit(page, "button:has-text('Start exam simulation')")
     assert "Time left" in page.inner_text(".timer")  # the server still shows the time left
     answer_current_question(page)
     page.click("#next")
