@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.interfaces import ORMOption
 
 from ..catalog import ExamBlueprint, Question
 from ..domain import drawing, scoring, timing
@@ -75,10 +76,13 @@ def start_exam(user_id: int, exam: ExamBlueprint, bank: list[Question], size: in
     return attempt
 
 
-def load_attempt(attempt_id: int, user_id: int) -> Attempt | None:
-    """The user's own attempt (with its items in one more query); None for anyone else's."""
+def load_attempt(attempt_id: int, user_id: int, items: ORMOption | None = None
+                 ) -> Attempt | None:
+    """The user's own attempt with its items in one more query (all their columns, unless
+    `items` loads them otherwise); None for anyone else's."""
     return db.session.scalar(select(Attempt).where(
-        Attempt.id == attempt_id, Attempt.user_id == user_id).options(selectinload(Attempt.items)))
+        Attempt.id == attempt_id, Attempt.user_id == user_id)
+        .options(items or selectinload(Attempt.items)))
 
 
 def load_attempt_item(attempt_id: int, user_id: int, position: int

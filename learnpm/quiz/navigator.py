@@ -1,7 +1,8 @@
 """What a question page reads, in two queries whatever the attempt's length: every item's
-state for the navigator (answered, flagged), then the one question shown, in full, with the
-learner's star and journal note on it. Only that question's stored text is decoded: a full
-PMP simulation holds 180, and decoding them all on every page cost more than the page."""
+state for the navigator (answered, flagged: load_attempt with NAVIGATOR_ITEMS), then the one
+question shown, in full, with the learner's star and journal note on it. Only that
+question's stored text is decoded: a full PMP simulation holds 180, and decoding them all on
+every page cost more than the page."""
 from sqlalchemy import and_, select
 from sqlalchemy.orm import defer, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
@@ -13,13 +14,9 @@ from .notebook import JournalNote
 # The columns only the question shown needs: read for that item alone (question_details).
 DETAIL = ("snapshot", "order", "response")
 
-
-def load_for_navigator(attempt_id: int, user_id: int) -> Attempt | None:
-    """The user's own attempt with its items, less their DETAIL; None for anyone else's."""
-    items = selectinload(Attempt.items)
-    return db.session.scalar(select(Attempt).where(
-        Attempt.id == attempt_id, Attempt.user_id == user_id)
-        .options(items.options(*(defer(getattr(AttemptItem, name)) for name in DETAIL))))
+# How load_attempt loads a question page's items: less their DETAIL.
+NAVIGATOR_ITEMS = selectinload(Attempt.items).options(
+    *(defer(getattr(AttemptItem, name)) for name in DETAIL))
 
 
 def question_details(item: AttemptItem, user_id: int

@@ -1,6 +1,7 @@
 """Taking an attempt: one question at a time, answers saved as they are given."""
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_required
+from sqlalchemy.orm.interfaces import ORMOption
 
 from .. import feedback
 from ..domain import timing
@@ -23,13 +24,13 @@ from .attempts import (
     save_answer,
 )
 from .insights import previous_attempt
-from .navigator import load_for_navigator, question_details
+from .navigator import NAVIGATOR_ITEMS, question_details
 from .notes import tools_for, tools_with
 from .plans import result_plan
 
 
-def _own_attempt(attempt_id: int):
-    attempt = load_attempt(attempt_id, current_user.id)
+def _own_attempt(attempt_id: int, items: ORMOption | None = None):
+    attempt = load_attempt(attempt_id, current_user.id, items)
     if attempt is None:
         abort(404)  # someone else's attempt looks exactly like a missing one
     return attempt
@@ -45,9 +46,7 @@ def _clock(attempt) -> dict:
 @bp.get("/attempts/<int:attempt_id>")
 @login_required
 def attempt(attempt_id: int):
-    attempt = load_for_navigator(attempt_id, current_user.id)
-    if attempt is None:
-        abort(404)
+    attempt = _own_attempt(attempt_id, NAVIGATOR_ITEMS)
     if close_if_expired(attempt):
         flash("Time ran out, so your exam was scored as it stood at the deadline.", "info")
     if attempt.finished:
