@@ -40,6 +40,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -158,14 +159,23 @@ def run(args, kind: str) -> "Outcome":
     return Outcome(kind, stats, elapsed, log, checked, missing, serves_again)
 
 
+@dataclass
 class Outcome:
-    def __init__(self, kind, stats: Stats, elapsed, log, checked, missing, serves_again):
-        self.kind, self.stats, self.elapsed, self.log = kind, stats, elapsed, log
-        self.checked, self.missing, self.serves_again = checked, missing, serves_again
+    kind: str
+    stats: Stats
+    elapsed: float
+    log: list[str]
+    checked: int  # acknowledged answers looked up in the database
+    missing: int
+    serves_again: bool
+
+    @property
+    def requests(self) -> int:
+        return sum(len(v) for v in self.stats.latency.values())
 
     @property
     def requests_per_second(self) -> float:
-        return sum(len(v) for v in self.stats.latency.values()) / self.elapsed
+        return self.requests / self.elapsed
 
 
 def main() -> None:
@@ -218,11 +228,10 @@ def compare(pairs: list[tuple[float, float]]) -> None:
 def report(args, outcome: Outcome) -> list[str]:
     """Print one run's figures; return why it failed (nothing if it did not)."""
     stats, elapsed = outcome.stats, outcome.elapsed
-    total = sum(len(v) for v in stats.latency.values())
     errors = sum(len(v) for v in stats.errors.values())
     print(f"{outcome.kind}, gunicorn {args.workers} workers, {args.users} users, "
-          f"think {args.think:g} s, {elapsed:.0f} s: {total} requests, "
-          f"{total / elapsed:.0f} req/s, {errors} errors")
+          f"think {args.think:g} s, {elapsed:.0f} s: {outcome.requests} requests, "
+          f"{outcome.requests_per_second:.0f} req/s, {errors} errors")
     for line in outcome.log:
         print("fault:", line)
     print(f"{'request':16} {'count':>6} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} "

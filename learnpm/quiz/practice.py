@@ -27,15 +27,17 @@ class MetQuestions:
 
 def met_questions(user_id: int, bank: str) -> MetQuestions:
     """All three sets in one query (a UNION ALL, each row tagged with its set)."""
-    answered = (select(AttemptItem.question_id, literal("answered")).join(Attempt)
-                .where(Attempt.user_id == user_id, Attempt.bank == bank,
-                       AttemptItem.answered_at.is_not(None)).distinct())
-    queued = select(ReviewCard.question_id, literal("queued")).where(
-        ReviewCard.user_id == user_id, ReviewCard.bank == bank)
-    starred = select(Star.question_id, literal("starred")).where(
-        Star.user_id == user_id, Star.bank == bank)
-    found: dict[str, set[str]] = {"answered": set(), "queued": set(), "starred": set()}
-    for question_id, kind in db.session.execute(union_all(answered, queued, starred)):
+    sets = {
+        "answered": select(AttemptItem.question_id).join(Attempt).where(
+            Attempt.user_id == user_id, Attempt.bank == bank,
+            AttemptItem.answered_at.is_not(None)).distinct(),
+        "queued": select(ReviewCard.question_id).where(
+            ReviewCard.user_id == user_id, ReviewCard.bank == bank),
+        "starred": select(Star.question_id).where(Star.user_id == user_id, Star.bank == bank),
+    }
+    found: dict[str, set[str]] = {kind: set() for kind in sets}
+    tagged = union_all(*(query.add_columns(literal(kind)) for kind, query in sets.items()))
+    for question_id, kind in db.session.execute(tagged):
         found[kind].add(question_id)
     return MetQuestions(**found)
 
