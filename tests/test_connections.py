@@ -65,3 +65,27 @@ def test_writes_begin_a_transaction_and_commit_or_roll_back_together(app, client
         db.session.add(User(email="three@example.com", name="Three", password_hash="x"))
         db.session.commit()
         assert db.session.scalar(sa.select(sa.func.count()).select_from(User)) == before + 1
+
+
+def test_cursor_descriptions_are_built_only_when_read(app, client, auth, monkeypatch):
+    """SQLAlchemy reads a statement's columns the first time it runs it, then only checks that
+    rows came back; psycopg's Column objects are made only for the first time."""
+    import psycopg
+
+    made = []
+    real = psycopg.Column.__init__
+    monkeypatch.setattr(psycopg.Column, "__init__",
+                        lambda self, *args: (made.append(1), real(self, *args))[1])
+    auth.login()
+    client.get("/dashboard")  # SQLAlchemy learns each statement's columns
+    first = len(made)
+    made.clear()
+    assert client.get("/dashboard").status_code == 200
+    assert first > 0 and made == []
+    with app.app_context():
+        cursor = db.session.connection().connection.dbapi_connection.cursor()
+        cursor.execute("SELECT 1 AS one, 'x' AS two")
+        assert [column.name for column in cursor.description] == ["one", "two"]
+        assert len(cursor.description) == 2
+        cursor.execute("SET statement_timeout = 0")
+        assert cursor.description is None
