@@ -3,12 +3,13 @@
     python bench/load.py --database sqlite --users 32 --seconds 60
     python bench/load.py --database postgres --users 32 --seconds 60
     python bench/load.py --database postgres --kill-worker --restart-postgres
-    python bench/load.py --database both --pairs 5 --think 0
+    python bench/load.py --database both --think 0
 
-With --database both, each of --pairs pairs runs SQLite and PostgreSQL one after the other
-(the order alternates from pair to pair), and a table gives each pair's PostgreSQL / SQLite
-ratio of requests per second, with the median: one run is not enough on a shared two-core
-machine, where a single run's throughput can move by a tenth from one minute to the next.
+With --database both, a SQLite server and a PostgreSQL server run side by side and the users
+take turns between them (--slice seconds each, --seconds of load on each in all): the two
+are compared over the same minutes, so a shared two-core machine whose speed moves by a tenth
+from one minute to the next (it does) weighs on both alike. It prints each round's
+PostgreSQL / SQLite ratio of requests per second and the ratio over the whole run.
 
 Each virtual user registers, starts a CSM exam simulation and then, until time is up, mixes
 reading modules, the library, search, the dashboard and answering exam questions. Forms are
@@ -27,6 +28,8 @@ acknowledged answer is missing from the database, or when the site does not serv
 Traffic goes only to 127.0.0.1. Bounded by --seconds; it stops by itself.
 """
 import argparse
+import contextlib
+import math
 import os
 import random
 import signal
@@ -40,6 +43,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +52,7 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from common import free_port, wait_until_up  # noqa: E402
-from virtual_user import Stats, VirtualUser  # noqa: E402
+from virtual_user import Gate, Stats, VirtualUser  # noqa: E402
 
 PG_ADMIN = os.environ.get("TEST_POSTGRES_ADMIN_URL",
                           "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -124,8 +128,10 @@ def verify(url: str, acknowledged: list[tuple[int, int, str]]) -> tuple[int, int
     return len(acknowledged), missing
 
 
-def run(args, kind: str) -> "Outcome":
-    """One run of the virtual users against gunicorn on a fresh database of `kind`."""
+@contextlib.contextmanager
+def serving(args, kind: str) -> Iterator[tuple[str, str, subprocess.Popen]]:
+    """(base address, database URL, gunicorn) for gunicorn on a fresh database of `kind`;
+    the server is stopped and the database dropped afterwards."""
     with tempfile.TemporaryDirectory() as folder:
         url, drop = database_url(kind, folder)
         env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "load-test",
@@ -134,29 +140,95 @@ def run(args, kind: str) -> "Outcome":
                "LEARNPM_MAIL_BACKEND": "dummy"}
         env.pop("REDIS_URL", None)
         port = free_port()
-        server = start_server(env, args.workers, port)
-        stats, log = Stats(), []
         try:
-            started = time.monotonic()
-            deadline = started + args.seconds
-            users = [VirtualUser(f"http://127.0.0.1:{port}", stats, deadline,
-                                 random.Random(n), args.think) for n in range(args.users)]
-            threads = [threading.Thread(target=u.run) for u in users]
-            for thread in threads:
-                thread.start()
-            fault = threading.Thread(target=faults, args=(server, args, started, log, stats))
-            fault.start()
-            for thread in threads + [fault]:
-                thread.join()
-            elapsed = time.monotonic() - started
-            serves_again = urllib.request.urlopen(f"http://127.0.0.1:{port}/modules/scrum",
-                                                  timeout=10).status == 200
-            checked, missing = verify(url, stats.acknowledged)
+            server = start_server(env, args.workers, port)
+            try:
+                yield f"http://127.0.0.1:{port}", url, server
+            finally:
+                server.terminate()
+                server.wait(timeout=15)
         finally:
-            server.terminate()
-            server.wait(timeout=15)
             drop()
-    return Outcome(kind, stats, elapsed, log, checked, missing, serves_again)
+
+
+def finish(kind: str, base: str, url: str, stats: Stats, elapsed: float,
+           log: list[str]) -> "Outcome":
+    serves_again = urllib.request.urlopen(f"{base}/modules/scrum", timeout=10).status == 200
+    checked, missing = verify(url, stats.acknowledged)
+    return Outcome(kind, stats, elapsed, log, checked, missing, serves_again,
+                   len(stats.finished))
+
+
+def run(args, kind: str) -> "Outcome":
+    """One run of the virtual users against gunicorn on a fresh database of `kind`."""
+    with serving(args, kind) as (base, url, server):
+        stats, log = Stats(), []
+        started = time.monotonic()
+        users = [VirtualUser(base, stats, started + args.seconds, random.Random(n), args.think)
+                 for n in range(args.users)]
+        threads = [threading.Thread(target=u.run) for u in users]
+        threads.append(threading.Thread(target=faults, args=(server, args, started, log, stats)))
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return finish(kind, base, url, stats, time.monotonic() - started, log)
+
+
+def run_both(args) -> tuple[dict[str, "Outcome"], list[dict[str, float]]]:
+    """SQLite and PostgreSQL served at once, the load taking turns between them in slices.
+
+    Only one server has users sending requests at any moment (the other's wait at a closed
+    gate, its requests in flight drained first), so each gets the whole machine in its turn;
+    and as the turns alternate every few seconds, a machine that speeds up or slows down from
+    one minute to the next (a shared two-core VM moves by a tenth) weighs on both alike.
+    Each user registers before the first turn. Returns each database's outcome (its
+    throughput over its own turns) and each round's requests per second.
+    """
+    kinds = ("sqlite", "postgres")
+    rounds = max(1, round(args.seconds / args.slice))
+    with contextlib.ExitStack() as stack:
+        served = {kind: stack.enter_context(serving(args, kind)) for kind in kinds}
+        stats = {kind: Stats() for kind in kinds}
+        gates = {kind: Gate(stats[kind], open_=False) for kind in kinds}
+        users = [VirtualUser(served[kind][0], stats[kind], math.inf, random.Random(n),
+                             args.think, gates[kind])
+                 for kind in kinds for n in range(args.users)]
+        threads = [threading.Thread(target=u.run) for u in users]
+        for thread in threads:
+            thread.start()
+        for kind in kinds:  # sign everyone up, one server at a time, outside the turns
+            gates[kind].open()
+            while len(stats[kind].latency["register"]) < args.users:
+                time.sleep(0.05)
+            gates[kind].close_and_drain()
+        per_round: list[dict[str, float]] = []
+        counted = {kind: 0 for kind in kinds}
+        for number in range(rounds):
+            rates = {}
+            for kind in kinds if number % 2 == 0 else kinds[::-1]:
+                gates[kind].open()
+                begun = time.monotonic()
+                time.sleep(args.slice)
+                ended = time.monotonic()
+                gates[kind].close_and_drain()
+                done = sum(1 for t in stats[kind].finished if begun <= t <= ended)
+                counted[kind] += done
+                rates[kind] = done / (ended - begun)
+            per_round.append(rates)
+        for user in users:
+            user.deadline = 0
+        for gate in gates.values():
+            gate.open()
+        for thread in threads:
+            thread.join()
+        seconds = rounds * args.slice
+        outcomes = {kind: finish(kind, served[kind][0], served[kind][1], stats[kind], seconds,
+                                 [])
+                    for kind in kinds}
+        for kind in kinds:
+            outcomes[kind].requests = counted[kind]  # requests that ended within its turns
+    return outcomes, per_round
 
 
 @dataclass
@@ -168,10 +240,7 @@ class Outcome:
     checked: int  # acknowledged answers looked up in the database
     missing: int
     serves_again: bool
-
-    @property
-    def requests(self) -> int:
-        return sum(len(v) for v in self.stats.latency.values())
+    requests: int  # the requests that count towards its throughput
 
     @property
     def requests_per_second(self) -> float:
@@ -182,11 +251,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="sqlite",
-                        help="both: --pairs runs on each, alternating, and their ratio")
-    parser.add_argument("--pairs", type=int, default=3,
-                        help="with --database both: how many SQLite/PostgreSQL pairs")
+                        help="both: SQLite and PostgreSQL taking turns, and their ratio")
+    parser.add_argument("--slice", type=float, default=10.0,
+                        help="with --database both: seconds of each turn")
     parser.add_argument("--users", type=int, default=32)
-    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--seconds", type=float, default=60,
+                        help="seconds of load (with --database both: on each database)")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--think", type=float, default=1.0,
                         help="mean seconds a user pauses between requests (0: flat out)")
@@ -195,34 +265,33 @@ def main() -> None:
     parser.add_argument("--min-answers", type=int,
                         help="fail when fewer answers are acknowledged (default: --users)")
     args = parser.parse_args()
+    if args.database == "both" and (args.kill_worker or args.restart_postgres):
+        parser.error("faults are for one database at a time")
     if args.min_answers is None:
         args.min_answers = args.users
     if args.database != "both":
         sys.exit(1 if report(args, run(args, args.database)) else 0)
-    # Each pair's order alternates, so a machine that slows down (or warms up) during the
-    # session does not always favour the same database.
-    pairs, failures = [], []
-    for number in range(args.pairs):
-        order = ("sqlite", "postgres") if number % 2 == 0 else ("postgres", "sqlite")
-        outcomes = {}
-        for kind in order:
-            outcomes[kind] = run(args, kind)
-            failures += report(args, outcomes[kind])
-            print()
-        pairs.append((outcomes["sqlite"].requests_per_second,
-                      outcomes["postgres"].requests_per_second))
-    compare(pairs)
+    outcomes, per_round = run_both(args)
+    failures = []
+    for outcome in outcomes.values():
+        failures += report(args, outcome)
+        print()
+    compare(outcomes, per_round)
     sys.exit(1 if failures else 0)
 
 
-def compare(pairs: list[tuple[float, float]]) -> None:
-    print(f"{'pair':>4} {'SQLite req/s':>13} {'PostgreSQL req/s':>17} {'PostgreSQL / SQLite':>20}")
+def compare(outcomes: dict[str, Outcome], per_round: list[dict[str, float]]) -> None:
+    print(f"{'round':>5} {'SQLite req/s':>13} {'PostgreSQL req/s':>17} "
+          f"{'PostgreSQL / SQLite':>20}")
     ratios = []
-    for number, (sqlite, postgres) in enumerate(pairs, start=1):
-        ratios.append(postgres / sqlite)
-        print(f"{number:4d} {sqlite:13.0f} {postgres:17.0f} {ratios[-1]:20.0%}")
-    print(f"median PostgreSQL / SQLite: {statistics.median(ratios):.0%} "
-          f"(lowest {min(ratios):.0%}, highest {max(ratios):.0%}; goal at least 80% flat out)")
+    for number, rates in enumerate(per_round, start=1):
+        ratios.append(rates["postgres"] / rates["sqlite"])
+        print(f"{number:5d} {rates['sqlite']:13.0f} {rates['postgres']:17.0f} "
+              f"{ratios[-1]:20.0%}")
+    overall = outcomes["postgres"].requests / outcomes["sqlite"].requests
+    print(f"PostgreSQL / SQLite over the whole run: {overall:.0%} "
+          f"(rounds: median {statistics.median(ratios):.0%}, lowest {min(ratios):.0%}, "
+          f"highest {max(ratios):.0%}; goal at least 80% flat out)")
 
 
 def report(args, outcome: Outcome) -> list[str]:

@@ -26,10 +26,13 @@ class Stats:
         self.errors: dict[str, list[float]] = defaultdict(list)  # kind -> when (monotonic)
         self.faults: list[float] = []
         self.acknowledged: list[tuple[int, int, str]] = []
+        self.finished: list[float] = []  # when each request ended (monotonic)
+        self.in_flight = 0
 
     def record(self, kind: str, seconds: float, ok: bool) -> None:
         with self.lock:
             self.latency[kind].append(seconds)
+            self.finished.append(time.monotonic())
             if not ok:
                 self.errors[kind].append(time.monotonic())
 
@@ -43,17 +46,52 @@ class Stats:
                    if not any(0 <= when - f <= FAULT_WINDOW for f in self.faults))
 
 
+class Gate:
+    """Lets a server's users send requests only while open: closing it and waiting for the
+    requests in flight leaves that server idle (bench/load.py --database both takes turns)."""
+
+    def __init__(self, stats: Stats, open_: bool = True):
+        self.stats, self.event = stats, threading.Event()
+        if open_:
+            self.event.set()
+
+    def enter(self) -> None:
+        """Wait until the gate is open, then count a request in flight."""
+        while True:
+            self.event.wait()
+            with self.stats.lock:  # under the lock close_and_drain reads: none slips by
+                if self.event.is_set():
+                    self.stats.in_flight += 1
+                    return
+
+    def leave(self) -> None:
+        with self.stats.lock:
+            self.stats.in_flight -= 1
+
+    def open(self) -> None:
+        self.event.set()
+
+    def close_and_drain(self) -> None:
+        self.event.clear()
+        while True:
+            with self.stats.lock:
+                if self.stats.in_flight == 0:
+                    return
+            time.sleep(0.005)
+
+
 class VirtualUser:
     def __init__(self, base: str, stats: Stats, deadline: float, rng: random.Random,
-                 think: float):
+                 think: float, gate: Gate | None = None):
         self.base, self.stats, self.deadline, self.rng = base, stats, deadline, rng
-        self.think = think
+        self.think, self.gate = think, gate or Gate(stats)
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         self.attempt_url = None
 
     def call(self, kind: str, path: str, data: dict | None = None) -> tuple[int, str, str]:
         body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        self.gate.enter()
         start = time.perf_counter()
         try:
             with self.opener.open(urllib.request.Request(self.base + path, data=body),
@@ -64,6 +102,7 @@ class VirtualUser:
         except OSError:
             status, text, url = 599, "", path
         self.stats.record(kind, time.perf_counter() - start, status < 400)
+        self.gate.leave()
         return status, text, url
 
     def post_form(self, kind: str, found: Form, data: dict) -> tuple[int, str, str]:
