@@ -6,9 +6,9 @@ PostgreSQL's driver would send BEGIN before a request's first statement and ROLL
 its last, two round trips of the five to seven a typical page makes. A page that only reads
 needs neither: at READ COMMITTED (PostgreSQL's default, which LearnPM keeps) each statement
 sees the data as of its own start, in a transaction or not. So server connections run in
-autocommit, and BEGIN is sent just before the first statement that writes or locks (then
-the request's writes commit or roll back together, as before). SQLite's driver already
-begins at the first write.
+autocommit, and their cursors (`server_cursor`) send BEGIN just before the first statement
+that writes or locks (then the request's writes commit or roll back together, as before).
+SQLite's driver already begins at the first write.
 """
 import re
 import select
@@ -90,12 +90,31 @@ class _Description(Sequence):
 
 
 @cache
-def _lean_cursor() -> type:
+def server_cursor() -> type:
+    """The cursor class of LearnPM's PostgreSQL connections (which run in autocommit): it
+    sends BEGIN before the first statement that writes or locks, and builds its description
+    only if it is read. Doing this in the cursor, not in a SQLAlchemy event, keeps every
+    statement on SQLAlchemy's path without events."""
     from psycopg import Cursor  # only where PostgreSQL is in use
+    from psycopg.pq import TransactionStatus
 
     describe = Cursor.description.fget  # type: ignore[attr-defined]  # the property's getter
+    idle = TransactionStatus.IDLE
 
-    class LeanCursor(Cursor):
+    class ServerCursor(Cursor):
+        def _begin_if_writing(self, query: Any) -> None:
+            if self.connection.pgconn.transaction_status == idle and (
+                    not isinstance(query, str) or needs_transaction(query)):
+                super().execute("BEGIN")  # on this cursor: its next statement replaces it
+
+        def execute(self, query: Any, *args: Any, **kwargs: Any) -> Any:
+            self._begin_if_writing(query)
+            return super().execute(query, *args, **kwargs)
+
+        def executemany(self, query: Any, *args: Any, **kwargs: Any) -> Any:
+            self._begin_if_writing(query)
+            return super().executemany(query, *args, **kwargs)
+
         @property
         def description(self) -> Any:
             result = self.pgresult
@@ -103,21 +122,12 @@ def _lean_cursor() -> type:
                 return _Description(self, describe)
             return describe(self)  # None, or psycopg's answer for a result without columns
 
-    return LeanCursor
+    return ServerCursor
 
 
 def _set_up_server_connection(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.autocommit = True  # BEGIN is sent by _begin_before_writing
-    dbapi_connection.cursor_factory = _lean_cursor()
-
-
-_IDLE = 0  # psycopg.pq.TransactionStatus.IDLE, without importing psycopg where it is absent
-
-
-def _begin_before_writing(_conn: Any, cursor: Any, statement: str, *_args: Any) -> None:
-    server = cursor.connection
-    if server.info.transaction_status == _IDLE and needs_transaction(statement):
-        server.execute("BEGIN")
+    dbapi_connection.autocommit = True  # BEGIN is sent by the cursor, before the first write
+    dbapi_connection.cursor_factory = server_cursor()
 
 
 def tune_engines(app: Flask) -> None:
@@ -130,5 +140,4 @@ def tune_engines(app: Flask) -> None:
             event.listen(engine, "connect", _tune_sqlite)
         elif (engine.dialect.name, engine.dialect.driver) == ("postgresql", "psycopg"):
             event.listen(engine, "connect", _set_up_server_connection)
-            event.listen(engine, "before_cursor_execute", _begin_before_writing)
             event.listen(engine, "checkout", check_alive)

@@ -91,20 +91,22 @@ def auth(app, client):
 @pytest.fixture
 def sql_statements(app):
     """`with sql_statements() as seen: ...` lists the SQL statements the block runs;
-    `sql_statements(note)` lists `note(cursor, statement)` instead, worked out as each runs."""
+    `sql_statements(note)` lists `note(cursor, statement)` instead, worked out as each runs
+    (or, with `after=True`, once each has run)."""
     @contextmanager
-    def capturing(note=lambda _cursor, statement: statement):
+    def capturing(note=lambda _cursor, statement: statement, after=False):
         seen = []
         with app.app_context():
             engine = db.engine
 
         def listener(_conn, cursor, statement, *_rest):
             seen.append(note(cursor, statement))
-        event.listen(engine, "before_cursor_execute", listener)
+        name = "after_cursor_execute" if after else "before_cursor_execute"
+        event.listen(engine, name, listener)
         try:
             yield seen
         finally:
-            event.remove(engine, "before_cursor_execute", listener)
+            event.remove(engine, name, listener)
     return capturing
 
 

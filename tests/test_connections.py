@@ -35,14 +35,15 @@ def test_a_request_after_the_server_ended_its_connection_is_served(app, client, 
 
 
 def _verb_and_status(cursor, statement):
-    """A statement's first word, and whether its connection was in a transaction then."""
+    """A statement's first word, and whether its connection was in a transaction once it
+    had run."""
     return statement.split()[0], cursor.connection.info.transaction_status.name
 
 
 def test_a_page_that_only_reads_opens_no_transaction(client, auth, sql_statements):
     auth.login()
     client.get("/dashboard")
-    with sql_statements(_verb_and_status) as seen:
+    with sql_statements(_verb_and_status, after=True) as seen:
         client.get("/dashboard")
     assert seen and all(status == "IDLE" for _, status in seen), seen
 
@@ -50,7 +51,7 @@ def test_a_page_that_only_reads_opens_no_transaction(client, auth, sql_statement
 def test_writes_begin_a_transaction_and_commit_or_roll_back_together(app, client, auth,
                                                                       sql_statements):
     auth.login()
-    with sql_statements(_verb_and_status) as seen:
+    with sql_statements(_verb_and_status, after=True) as seen:
         client.get("/modules/role")  # a first view writes
     writes = [status for verb, status in seen if verb in ("INSERT", "UPDATE")]
     assert writes and all(status == "INTRANS" for status in writes), seen
