@@ -82,9 +82,10 @@ class Gate:
 
 class VirtualUser:
     def __init__(self, base: str, stats: Stats, deadline: float, rng: random.Random,
-                 think: float, gate: Gate | None = None):
+                 think: float, gate: Gate | None = None,
+                 signed_up: threading.Barrier | None = None):
         self.base, self.stats, self.deadline, self.rng = base, stats, deadline, rng
-        self.think, self.gate = think, gate or Gate(stats)
+        self.think, self.gate, self.signed_up = think, gate or Gate(stats), signed_up
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         self.attempt_url = None
@@ -120,14 +121,26 @@ class VirtualUser:
             return None
 
     def run(self) -> None:
+        """Sign up, wait at `signed_up` (if given) for everyone else to, then browse until
+        the deadline."""
+        joined = self.sign_up()
+        if self.signed_up is not None:
+            self.signed_up.wait()
+        if joined:
+            self.browse()
+
+    def sign_up(self) -> bool:
         _, page, url = self.call("register page", "/register")
         found = self.find_form("register", page, "/register", url)
         if found is None:
-            return
+            return False
         email = f"load-{uuid.uuid4().hex[:10]}@example.com"
         self.post_form("register", found, {
             "name": "Load", "email": email, "password": "river stone lantern",
             "confirm": "river stone lantern"})
+        return True
+
+    def browse(self) -> None:
         while time.monotonic() < self.deadline:
             if self.think:  # people read before they click: 0.5x to 1.5x the mean pause
                 time.sleep(self.think * self.rng.uniform(0.5, 1.5))
