@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.words import plural
+from .aiken import parse_aiken
 from .entries import Catalog
 from .errors import ContentProblems
-from .importers import Skipped, detect_format, parse_aiken, parse_gift, to_yaml
+from .gift import parse_gift
+from .importers import Skipped, detect_format, to_yaml
 from .questions import parse_question_file
 
 PARSERS = {"gift": parse_gift, "aiken": parse_aiken}

@@ -1,7 +1,9 @@
 """What the importer tests share: parsing a text with fixed arguments, and reading results."""
 from pathlib import Path
 
-from learnpm.catalog.importers import ImportResult, parse_aiken, parse_gift
+from learnpm.catalog.aiken import parse_aiken
+from learnpm.catalog.gift import parse_gift
+from learnpm.catalog.importers import ImportResult
 
 IMPORT = Path(__file__).parent.parent / "fixtures" / "import"
 ARGS = {"bank": "demo", "domain": "people", "id_prefix": "imp"}

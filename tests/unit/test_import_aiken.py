@@ -7,14 +7,9 @@ import pytest
 import yaml
 
 from learnpm.catalog import load
-from learnpm.catalog.importers import (
-    ImportResult,
-    Skipped,
-    detect_format,
-    parse_aiken,
-    parse_gift,
-    to_yaml,
-)
+from learnpm.catalog.aiken import parse_aiken
+from learnpm.catalog.gift import parse_gift
+from learnpm.catalog.importers import ImportResult, Skipped, detect_format, to_yaml
 from tests.unit.importing import (
     ARGS,
     IMPORT,

@@ -2,11 +2,8 @@
 
 import pytest
 
-from learnpm.catalog.importers import (
-    ImportResult,
-    Skipped,
-    parse_gift,
-)
+from learnpm.catalog.gift import parse_gift
+from learnpm.catalog.importers import ImportResult, Skipped
 from tests.unit.importing import (
     ARGS,
     IMPORT,
