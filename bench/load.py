@@ -152,12 +152,13 @@ def serving(args, kind: str) -> Iterator[tuple[str, str, subprocess.Popen]]:
             drop()
 
 
-def finish(kind: str, base: str, url: str, stats: Stats, elapsed: float,
+def finish(kind: str, base: str, url: str, stats: Stats, elapsed: float, requests: int,
            log: list[str]) -> "Outcome":
+    """The outcome of a run whose load is over: `requests` ended within its `elapsed`
+    seconds; the site is asked once more and the acknowledged answers looked up."""
     serves_again = urllib.request.urlopen(f"{base}/modules/scrum", timeout=10).status == 200
     checked, missing = verify(url, stats.acknowledged)
-    return Outcome(kind, stats, elapsed, log, checked, missing, serves_again,
-                   len(stats.finished))
+    return Outcome(kind, stats, elapsed, log, checked, missing, serves_again, requests)
 
 
 def run(args, kind: str) -> "Outcome":
@@ -186,9 +187,8 @@ def run(args, kind: str) -> "Outcome":
         threads[-1].start()
         for thread in threads:
             thread.join()
-        outcome = finish(kind, base, url, stats, time.monotonic() - started, log)
-        outcome.requests = sum(1 for t in stats.finished if t >= started)
-        return outcome
+        return finish(kind, base, url, stats, time.monotonic() - started,
+                      sum(1 for t in stats.finished if t >= started), log)
 
 
 def run_both(args) -> tuple[dict[str, "Outcome"], list[dict[str, float]]]:
@@ -206,7 +206,7 @@ def run_both(args) -> tuple[dict[str, "Outcome"], list[dict[str, float]]]:
     with contextlib.ExitStack() as stack:
         served = {kind: stack.enter_context(serving(args, kind)) for kind in kinds}
         stats = {kind: Stats() for kind in kinds}
-        gates = {kind: Gate(stats[kind]) for kind in kinds}
+        gates = {kind: Gate() for kind in kinds}
 
         def close_gates() -> None:  # everyone has signed up: no request is in flight
             for gate in gates.values():
@@ -239,12 +239,10 @@ def run_both(args) -> tuple[dict[str, "Outcome"], list[dict[str, float]]]:
             gate.open()
         for thread in threads:
             thread.join()
-        seconds = rounds * args.slice
-        outcomes = {kind: finish(kind, served[kind][0], served[kind][1], stats[kind], seconds,
-                                 [])
+        # Each database's throughput counts the requests that ended within its own turns.
+        outcomes = {kind: finish(kind, *served[kind][:2], stats[kind], rounds * args.slice,
+                                 counted[kind], [])
                     for kind in kinds}
-        for kind in kinds:
-            outcomes[kind].requests = counted[kind]  # requests that ended within its turns
     return outcomes, per_round
 
 

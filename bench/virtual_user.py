@@ -27,14 +27,14 @@ class Stats:
         self.faults: list[float] = []
         self.acknowledged: list[tuple[int, int, str]] = []
         self.finished: list[float] = []  # when each request ended (monotonic)
-        self.in_flight = 0
 
     def record(self, kind: str, seconds: float, ok: bool) -> None:
+        ended = time.monotonic()
         with self.lock:
             self.latency[kind].append(seconds)
-            self.finished.append(time.monotonic())
+            self.finished.append(ended)
             if not ok:
-                self.errors[kind].append(time.monotonic())
+                self.errors[kind].append(ended)
 
     def fault(self) -> None:
         with self.lock:
@@ -50,23 +50,22 @@ class Gate:
     """Lets a server's users send requests only while open: closing it and waiting for the
     requests in flight leaves that server idle (bench/load.py --database both takes turns)."""
 
-    def __init__(self, stats: Stats, open_: bool = True):
-        self.stats, self.event = stats, threading.Event()
-        if open_:
-            self.event.set()
+    def __init__(self):  # open
+        self.lock, self.event, self.in_flight = threading.Lock(), threading.Event(), 0
+        self.event.set()
 
     def enter(self) -> None:
         """Wait until the gate is open, then count a request in flight."""
         while True:
             self.event.wait()
-            with self.stats.lock:  # under the lock close_and_drain reads: none slips by
+            with self.lock:  # under the lock close_and_drain reads: none slips by
                 if self.event.is_set():
-                    self.stats.in_flight += 1
+                    self.in_flight += 1
                     return
 
     def leave(self) -> None:
-        with self.stats.lock:
-            self.stats.in_flight -= 1
+        with self.lock:
+            self.in_flight -= 1
 
     def open(self) -> None:
         self.event.set()
@@ -74,8 +73,8 @@ class Gate:
     def close_and_drain(self) -> None:
         self.event.clear()
         while True:
-            with self.stats.lock:
-                if self.stats.in_flight == 0:
+            with self.lock:
+                if self.in_flight == 0:
                     return
             time.sleep(0.005)
 
@@ -85,7 +84,7 @@ class VirtualUser:
                  think: float, gate: Gate | None = None,
                  signed_up: threading.Barrier | None = None):
         self.base, self.stats, self.deadline, self.rng = base, stats, deadline, rng
-        self.think, self.gate, self.signed_up = think, gate or Gate(stats), signed_up
+        self.think, self.gate, self.signed_up = think, gate or Gate(), signed_up
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
         self.attempt_url = None
