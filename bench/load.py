@@ -31,125 +31,24 @@ Traffic goes only to 127.0.0.1. Bounded by --seconds; it stops by itself.
 import argparse
 import contextlib
 import math
-import os
 import random
-import signal
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
-import urllib.error
-import urllib.parse
 import urllib.request
-import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlalchemy as sa
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from common import free_port, wait_until_up  # noqa: E402
+from load_servers import faults, serving, verify  # noqa: E402
 from virtual_user import Gate, Stats, VirtualUser  # noqa: E402
-
-PG_ADMIN = os.environ.get("TEST_POSTGRES_ADMIN_URL",
-                          "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
-
-
-def database_url(kind: str, folder: str) -> tuple[str, callable]:
-    if kind == "sqlite":
-        return f"sqlite:///{folder}/load.sqlite", lambda: None
-    name = f"learnpm_load_{uuid.uuid4().hex[:8]}"
-    admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
-
-    def drop() -> None:
-        with admin.connect() as connection:
-            connection.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-        admin.dispose()
-    return PG_ADMIN.rsplit("/", 1)[0] + f"/{name}", drop
-
-
-def start_server(env: dict, workers: int, port: int) -> subprocess.Popen:
-    subprocess.run([sys.executable, "-m", "flask", "--app", "learnpm", "db", "upgrade"],
-                   cwd=ROOT, env=env, check=True, capture_output=True)
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(workers), "-b",
-                               f"127.0.0.1:{port}", "--log-level", "error", "wsgi:app"],
-                              cwd=ROOT, env=env)
-    try:
-        wait_until_up(port)
-    except RuntimeError:
-        server.kill()
-        raise
-    return server
-
-
-def faults(server: subprocess.Popen, args, started: float, log: list[str],
-           stats: Stats) -> None:
-    if args.kill_worker:
-        time.sleep(max(0.0, started + args.seconds / 3 - time.monotonic()))
-        workers = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True,
-                                 text=True).stdout.split()
-        if workers:
-            stats.fault()
-            os.kill(int(workers[0]), signal.SIGKILL)
-            log.append(f"t={time.monotonic() - started:.0f}s: SIGKILL gunicorn worker "
-                       f"{workers[0]}")
-    if args.restart_postgres:
-        time.sleep(max(0.0, started + args.seconds / 2 - time.monotonic()))
-        version = sorted(os.listdir("/etc/postgresql"))[-1]
-        stats.fault()
-        subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main",
-                        "restart"], check=True)
-        log.append(f"t={time.monotonic() - started:.0f}s: restarted PostgreSQL {version}")
-
-
-def verify(url: str, acknowledged: list[tuple[int, int, str]]) -> tuple[int, int]:
-    """(answers checked, answers missing or different in the database)."""
-    engine = sa.create_engine(url)
-    with engine.connect() as connection:
-        stored = {(a, p): r for a, p, r in connection.execute(sa.text(
-            "SELECT attempt_id, position, response FROM attempt_item "
-            "WHERE answered_at IS NOT NULL"))}
-    engine.dispose()
-    missing = 0
-    for attempt_id, position, choice in acknowledged:
-        response = stored.get((attempt_id, position))
-        if response is None or (choice != "match" and choice not in str(response)):
-            missing += 1
-    return len(acknowledged), missing
-
-
-@contextlib.contextmanager
-def serving(args, kind: str) -> Iterator[tuple[str, str, subprocess.Popen]]:
-    """(base address, database URL, gunicorn) for gunicorn on a fresh database of `kind`;
-    the server is stopped and the database dropped afterwards."""
-    with tempfile.TemporaryDirectory() as folder:
-        url, drop = database_url(kind, folder)
-        env = {**os.environ, "DATABASE_URL": url, "SECRET_KEY": "load-test",
-               "LEARNPM_SESSION_COOKIE_SECURE": "false",
-               "LEARNPM_LOGIN_RATE_LIMIT": "100000 per minute",
-               "LEARNPM_MAIL_BACKEND": "dummy"}
-        env.pop("REDIS_URL", None)
-        port = free_port()
-        try:
-            server = start_server(env, args.workers, port)
-            try:
-                yield f"http://127.0.0.1:{port}", url, server
-            finally:
-                server.terminate()
-                server.wait(timeout=15)
-        finally:
-            drop()
 
 
 def finish(kind: str, base: str, url: str, stats: Stats, elapsed: float, requests: int,
