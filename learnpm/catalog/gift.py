@@ -4,7 +4,6 @@ import re
 from typing import Any
 
 from .importers import (
-    BLANK,
     Broken,
     ImportResult,
     Skip,
@@ -16,6 +15,7 @@ from .importers import (
 )
 from .render import sanitise
 
+BLANK = "_____"  # where the answer block of a missing-word question was
 _ESCAPABLE = "\\:#={}~"  # `\x` for these keeps x literal; they become placeholders meanwhile
 _HIDE = {c: chr(0xE000 + i) for i, c in enumerate(_ESCAPABLE)}
 _SHOW = str.maketrans({v: k for k, v in _HIDE.items()})

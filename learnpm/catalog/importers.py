@@ -18,7 +18,6 @@ import yaml
 
 RIGHT_WHY = "This is the correct answer."
 WRONG_WHY = "This is not the correct answer."
-BLANK = "_____"  # where the answer block of a missing-word question was
 MAX_OPTIONS = 8  # questions.py accepts 2 to 8 options
 
 
